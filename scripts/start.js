@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `npm start`: the whole thing for a newcomer. Starts the local Cognito sandbox, builds the site with the
+// playground preset pointing at it, serves the build, and prints where to go. One Ctrl-C stops everything.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const SITE_PORT = Number(process.env.PORT ?? 4173);
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 9229);
+const children = new Set();
+
+function run(label, args, env = {}) {
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env }
+  });
+  children.add(child);
+  const prefix = (stream, out) =>
+    stream.on('data', (chunk) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) out.write(`[${label}] ${line}\n`);
+    });
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+function stopAll(code = 0) {
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 300).unref();
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+async function waitFor(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+const sandboxEndpoint = `http://127.0.0.1:${SANDBOX_PORT}`;
+if (existsSync('sandbox/cli.js')) {
+  run('sandbox', ['sandbox/cli.js', '--port', String(SANDBOX_PORT)]);
+}
+
+const build = run('build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+  VITE_SANDBOX_ENDPOINT: sandboxEndpoint
+});
+build.on('exit', async (code) => {
+  if (code !== 0) {
+    console.error('The build failed; see above.');
+    stopAll(1);
+    return;
+  }
+  run('site', ['node_modules/vite/bin/vite.js', 'preview', '--port', String(SITE_PORT), '--strictPort']);
+  try {
+    await waitFor(`http://127.0.0.1:${SITE_PORT}/`, 20_000);
+    if (existsSync('sandbox/cli.js')) await waitFor(`${sandboxEndpoint}/health`, 20_000);
+    console.log(`\n  Cognito Lens is running:   http://127.0.0.1:${SITE_PORT}/`);
+    if (existsSync('sandbox/cli.js')) console.log(`  Local Cognito sandbox:     ${sandboxEndpoint}`);
+    console.log('  Press Ctrl-C to stop.\n');
+  } catch (error) {
+    console.error(String(error));
+    stopAll(1);
+  }
+});

@@ -1,0 +1,13 @@
+import { getGuide } from '$lib/server/guide';
+
+export function load() {
+  return {
+    chapters: getGuide().chapters.map(({ slug, title, summary, order, words }) => ({
+      slug,
+      title,
+      summary,
+      order,
+      words
+    }))
+  };
+}

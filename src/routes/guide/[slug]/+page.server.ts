@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { neighbours } from '$lib/content';
+import { getGuide } from '$lib/server/guide';
+import type { EntryGenerator } from './$types';
+
+export const entries: EntryGenerator = () => getGuide().chapters.map(({ slug }) => ({ slug }));
+
+export function load({ params }) {
+  const guide = getGuide();
+  const chapter = guide.chapters.find((c) => c.slug === params.slug);
+  if (!chapter) error(404, 'No such chapter');
+  return {
+    chapter,
+    position: { index: guide.chapters.indexOf(chapter) + 1, total: guide.chapters.length },
+    ...neighbours(guide, params.slug)
+  };
+}

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+  await page.goto('/guide');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('the theme follows the system and the toggle choice survives a reload', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const dark = await background();
+  await page.getByRole('button', { name: /switch to light theme/i }).click();
+  const light = await background();
+  expect(light).not.toBe(dark);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: /switch to dark theme/i })).toBeVisible();
+  expect(await background()).toBe(light);
+});
+
+test('navigation marks the current section', async ({ page }) => {
+  await page.goto('/tokens');
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tokens' })
+  ).toHaveAttribute('aria-current', 'page');
+});
+
+test('an unknown address shows the not-found page', async ({ page }) => {
+  await page.goto('/guide');
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = '/no/such/page';
+    a.textContent = 'broken';
+    document.body.append(a);
+  });
+  await page.getByRole('link', { name: 'broken' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});
+
+test('the layout fits a phone without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ['/', '/guide', '/guide/two-products']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
