@@ -1,0 +1,17 @@
+export { parseRegion } from './parse-region';
+export { parseUserPoolId } from './parse-user-pool-id';
+export type { ParseUserPoolIdOptions, UserPoolId } from './parse-user-pool-id';
+export { parseIdentityPoolId } from './parse-identity-pool-id';
+export type { IdentityPoolId, ParseIdentityPoolIdOptions } from './parse-identity-pool-id';
+export { parseAppClientId } from './parse-app-client-id';
+export { parseEndpoint } from './parse-endpoint';
+export { deriveIssuer } from './derive-issuer';
+export type { IssuerForm, IssuerInput } from './derive-issuer';
+export { deriveAcceptedIssuers } from './derive-accepted-issuers';
+export { deriveJwksUri } from './derive-jwks-uri';
+export { deriveLoginsKey } from './derive-logins-key';
+export { deriveUserPoolEndpoint } from './derive-user-pool-endpoint';
+export type { ServiceEndpointInput } from './derive-user-pool-endpoint';
+export { deriveIdentityPoolEndpoint } from './derive-identity-pool-endpoint';
+export { classifyIssuer } from './classify-issuer';
+export type { IssuerInfo } from './classify-issuer';
