@@ -15,6 +15,8 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   forbidOnly: !!process.env.CI,
+  // Not test-results/ itself: the unit and sandbox runners leave their reports there.
+  outputDir: 'test-results/playwright',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${SITE_PORT}`,
@@ -23,6 +25,13 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
+    {
+      // The local Cognito sandbox, fresh from its seed for every run, in its own data folder.
+      command: `node sandbox/cli.js --port ${SANDBOX_PORT} --data sandbox/.data-e2e --reset`,
+      url: `http://127.0.0.1:${SANDBOX_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000
+    },
     {
       // The production build (made by `npm run test:e2e` just before), as a static host would serve it.
       command: `node node_modules/vite/bin/vite.js preview --port ${SITE_PORT} --strictPort`,

@@ -1,7 +1,8 @@
+import { gotoReady } from './ready';
 import { expect, test } from '@playwright/test';
 
 test('the skip link moves focus to the main content', async ({ page }) => {
-  await page.goto('/guide');
+  await gotoReady(page, '/guide');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).toBeFocused();
@@ -11,7 +12,7 @@ test('the skip link moves focus to the main content', async ({ page }) => {
 
 test('the theme follows the system and the toggle choice survives a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('/');
+  await gotoReady(page, '/');
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const dark = await background();
   await page.getByRole('button', { name: /switch to light theme/i }).click();
@@ -19,19 +20,20 @@ test('the theme follows the system and the toggle choice survives a reload', asy
   expect(light).not.toBe(dark);
 
   await page.reload();
+  await expect(page.locator('html[data-hydrated]')).toBeAttached();
   await expect(page.getByRole('button', { name: /switch to dark theme/i })).toBeVisible();
   expect(await background()).toBe(light);
 });
 
 test('navigation marks the current section', async ({ page }) => {
-  await page.goto('/tokens');
+  await gotoReady(page, '/tokens');
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tokens' })
   ).toHaveAttribute('aria-current', 'page');
 });
 
 test('an unknown address shows the not-found page', async ({ page }) => {
-  await page.goto('/guide');
+  await gotoReady(page, '/guide');
   await page.evaluate(() => {
     const a = document.createElement('a');
     a.href = '/no/such/page';
@@ -45,7 +47,7 @@ test('an unknown address shows the not-found page', async ({ page }) => {
 test('the layout fits a phone without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ['/', '/guide', '/guide/two-products']) {
-    await page.goto(path);
+    await gotoReady(page, path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
   }

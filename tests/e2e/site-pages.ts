@@ -13,5 +13,7 @@ export const sitePages: string[] = [
   '/compare',
   '/playground',
   '/tokens',
+  '/present',
+  '/present/notes',
   '/404'
 ];

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { neighbours } from '$lib/content';
+import { getDiagrams } from '$lib/server/diagrams';
 import { getGuide } from '$lib/server/guide';
 import type { EntryGenerator } from './$types';
 
@@ -11,6 +12,7 @@ export function load({ params }) {
   if (!chapter) error(404, 'No such chapter');
   return {
     chapter,
+    diagrams: getDiagrams(chapter.blocks.flatMap((block) => (block.kind === 'diagram' ? [block.id] : []))),
     position: { index: guide.chapters.indexOf(chapter) + 1, total: guide.chapters.length },
     ...neighbours(guide, params.slug)
   };

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Benchmark for the diagrams (issue 5), against the production build in Chromium:
+//  1. /compare: time until the first diagram is painted, versus the same HTML with every script removed;
+//  2. which scripts pages with pre-rendered diagrams load (mermaid must not be among them);
+//  3. the longest main-thread task while stepping through /compare and a presenter diagram.
+// Usage: npx vite build && node bench/diagrams.js [runs=15]
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/chromium.js';
+
+const RUNS = Number(process.argv[2] ?? 15);
+const PORT = 4191;
+const BASE = `http://127.0.0.1:${PORT}`;
+const executablePath = findChromium();
+if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
+
+const server = spawn(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'],
+  {
+    stdio: 'ignore'
+  }
+);
+const stop = () => server.kill('SIGTERM');
+process.on('exit', stop);
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(`${BASE}/`)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+
+// Resolves when the first diagram SVG has been painted: observed by an init script, which runs even when
+// the page's own scripts are stripped.
+const PAINT_PROBE = () => {
+  const start = performance.timeOrigin;
+  void start;
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('svg.sequence-diagram')) {
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (window.__diagramPainted = performance.now()), 0));
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function timeFirstDiagram(stripScripts) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(PAINT_PROBE);
+  if (stripScripts) {
+    await page.route(`${BASE}/compare`, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text())
+        .replace(/<script[\s\S]*?<\/script>/g, '')
+        .replace(/<link[^>]+rel="modulepreload"[^>]*>/g, '');
+      await route.fulfill({ response, body: html });
+    });
+  }
+  await page.goto(`${BASE}/compare`);
+  await page.waitForFunction(() => window.__diagramPainted !== undefined);
+  const value = await page.evaluate(() => window.__diagramPainted);
+  await context.close();
+  return value;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const withScripts = [];
+const withoutScripts = [];
+for (let i = 0; i < RUNS; i++) {
+  withScripts.push(await timeFirstDiagram(false));
+  withoutScripts.push(await timeFirstDiagram(true));
+}
+const a = median(withScripts);
+const b = median(withoutScripts);
+console.log(
+  `/compare first diagram painted: ${a.toFixed(1)} ms with scripts, ${b.toFixed(1)} ms without (median of ${RUNS}); ratio ${(a / b).toFixed(3)}`
+);
+
+// 2. Scripts loaded by pages that show pre-rendered diagrams.
+for (const path of ['/compare', '/guide/both-federate', '/present']) {
+  const page = await browser.newPage();
+  const scripts = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script')
+      scripts.push({ url: response.url(), body: await response.text() });
+  });
+  await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' });
+  const bytes = scripts.reduce((sum, s) => sum + s.body.length, 0);
+  const mermaid = scripts.filter((s) => /mermaidAPI|sequenceDiagram.*parser/s.test(s.body)).map((s) => s.url);
+  console.log(
+    `${path}: ${scripts.length} scripts, ${(bytes / 1024).toFixed(0)} KiB uncompressed; mermaid loaded: ${mermaid.length ? mermaid.join(', ') : 'no'}`
+  );
+  await page.close();
+}
+
+// 3. Longest task while stepping.
+async function longestTask(path, presses) {
+  const page = await browser.newPage();
+  await page.goto(`${BASE}${path}`);
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) =>
+      window.__tasks.push(...list.getEntries().map((e) => e.duration))
+    ).observe({
+      type: 'longtask'
+    });
+  });
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(200);
+  const tasks = await page.evaluate(() => window.__tasks);
+  await page.close();
+  return tasks.length ? Math.max(...tasks) : 0;
+}
+console.log(
+  `/compare stepping 6 steps: longest task ${(await longestTask('/compare', 6)).toFixed(0)} ms (0 = none over 50 ms)`
+);
+console.log(
+  `/present through 30 moves: longest task ${(await longestTask('/present', 30)).toFixed(0)} ms (0 = none over 50 ms)`
+);
+
+await browser.close();
+stop();

@@ -1,0 +1,12 @@
+export {
+  HOLDINGS,
+  HOLDING_LABELS,
+  DiagramError,
+  parseDiagram,
+  readSequence,
+  type Diagram,
+  type DiagramStep,
+  type Holding
+} from './diagram';
+export { diagramSourceHash } from './source-hash.js';
+export { clampStep, parseStepParam, viewStep, type StepView } from './step';

@@ -1,0 +1,5 @@
+import { getDeck } from '$lib/server/slides';
+
+export function load() {
+  return getDeck();
+}
