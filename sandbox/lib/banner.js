@@ -1,0 +1,40 @@
+// @ts-check
+// What the sandbox prints when it is ready: everything a learner needs to point a client at it.
+
+/**
+ * @param {{url: string, preset: import('./seed.js').Preset, dataDir: string, reset: boolean}} input
+ * @returns {string}
+ */
+export function describeSandbox({ url, preset, dataDir, reset }) {
+  const lines = [
+    `Cognito sandbox ready on ${url}  (region ${preset.region}, account ${preset.accountId})`,
+    `  endpoint for every client:  ${url}`,
+    `  state: ${dataDir}${reset ? '  (reset to the seed)' : ''}`,
+    '',
+    `User pool ${preset.userPoolId}`,
+    `  issuer  ${url}/${preset.userPoolId}   keys: ${url}/${preset.userPoolId}/.well-known/jwks.json`,
+    '  app clients:'
+  ];
+  for (const [key, client] of Object.entries(preset.clients)) {
+    lines.push(`    ${key.padEnd(15)} ${client.id}  ${client.description}`);
+    if (client.secret) lines.push(`    ${''.padEnd(15)} secret ${client.secret}`);
+  }
+  lines.push('  demo users:');
+  for (const user of preset.users) {
+    lines.push(`    ${user.username.padEnd(6)} ${user.password.padEnd(20)} ${user.state}`);
+  }
+  lines.push(`  confirmation code for every sign-up: ${preset.confirmationCode}`, '', 'Identity pools');
+  for (const [key, pool] of Object.entries(preset.identityPools)) {
+    lines.push(`    ${key.padEnd(9)} ${pool.id}  ${pool.description}`);
+  }
+  lines.push(
+    `  OpenID token issuer: ${url}/cognito-identity`,
+    '',
+    'STS: GetCallerIdentity, AssumeRoleWithWebIdentity'
+  );
+  lines.push(
+    'Hosted sign-in: /oauth2/authorize, /oauth2/token (code + PKCE S256)',
+    'Ctrl-C stops the sandbox.'
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,164 @@
+// @ts-check
+// cognito-local 5.3.0 as an in-process library rather than a child server: its targets (SignUp, ConfirmSignUp,
+// AdminCreateUser, groups, attributes, Describe/List, ...) and its OAuth2 endpoints run on the sandbox's own
+// documents (store.js), message sender and token issuer. One process, one port, one copy of every user, and no
+// child process to leak.
+import { selectAppropriateDeliveryMethod } from 'cognito-local/lib/services/messageDelivery/deliveryMethod.js';
+import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
+import { MessagesService } from 'cognito-local/lib/services/messages.js';
+import { AuthorizationCodeStore } from 'cognito-local/lib/oauth2/authorizationCodeStore.js';
+import { attachOAuth2Routes } from 'cognito-local/lib/oauth2/routes.js';
+import { Router } from 'cognito-local/lib/server/Router.js';
+import { DateClock } from 'cognito-local/lib/services/clock.js';
+import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
+import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
+import { isSupportedTarget } from 'cognito-local/lib/targets/Target.js';
+import { fromCognitoLocal } from './errors.js';
+
+/** @type {any} cognito-local logs through pino; the sandbox prints what matters itself. */
+const quiet = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };
+const ctx = { logger: quiet };
+
+/**
+ * @typedef {object} CodeMessage
+ * @property {string} username
+ * @property {string} destination
+ * @property {string} code
+ */
+
+/**
+ * @typedef {object} OAuthResponse
+ * @property {number} status
+ * @property {Record<string, string>} headers
+ * @property {string} body
+ */
+
+/**
+ * @param {{
+ *   folder: import('./store.js').DocumentFolder,
+ *   confirmationCode: string,
+ *   tokenGenerator: {generate: (...args: any[]) => Promise<{AccessToken: string, IdToken: string, RefreshToken: string}>},
+ *   onCodeSent: (message: CodeMessage) => void
+ * }} options
+ */
+export async function startCognitoLocal({ folder, confirmationCode, tokenGenerator, onCodeSent }) {
+  const clock = new DateClock();
+  // Lambda triggers are not supported by the sandbox.
+  const triggers = /** @type {any} */ ({ enabled: () => false });
+  const cognito = await new CognitoServiceFactoryImpl(
+    folder.path,
+    /** @type {any} */ (folder),
+    new UserPoolServiceFactoryImpl(clock, /** @type {any} */ (folder))
+  ).create(ctx, { UsernameAttributes: [] });
+
+  /** @param {unknown} _ctx @param {any} user @param {string} destination @param {{__code?: string}} message */
+  const print = (_ctx, user, destination, message) => {
+    onCodeSent({ username: user.Username, destination, code: message.__code ?? '' });
+    return Promise.resolve();
+  };
+  const messages = new MessagesService(
+    triggers,
+    new MessageDeliveryService({ sendEmail: print, sendSms: print })
+  );
+  const services = /** @type {any} */ ({
+    clock,
+    cognito,
+    config: { UserPoolDefaults: { UsernameAttributes: [] } },
+    messages,
+    otp: () => confirmationCode,
+    tokenGenerator,
+    triggers
+  });
+  const route = Router(services);
+
+  /** @type {Map<string, (req: any, res: any) => Promise<unknown>>} */
+  const oauthRoutes = new Map();
+  const recorder = {
+    /** @param {string} path @param {(req: any, res: any) => Promise<unknown>} handler */
+    get: (path, handler) => oauthRoutes.set(`GET ${path}`, handler),
+    /** @param {string} path @param {(req: any, res: any) => Promise<unknown>} handler */
+    post: (path, handler) => oauthRoutes.set(`POST ${path}`, handler)
+  };
+  attachOAuth2Routes(/** @type {any} */ (recorder), services, new AuthorizationCodeStore());
+
+  return {
+    confirmationCode,
+
+    /** @param {string} operation */
+    supports: (operation) => isSupportedTarget(operation),
+
+    /**
+     * Runs one cognito-local target; its errors come back Cognito-shaped.
+     * @param {string} operation
+     * @param {Record<string, unknown>} body
+     */
+    async call(operation, body) {
+      try {
+        return await route(operation)(ctx, body);
+      } catch (error) {
+        throw fromCognitoLocal(error);
+      }
+    },
+
+    /**
+     * Sends a confirmation code the way SignUp does (to the pool's auto-verified attribute).
+     * @param {{poolId: string, clientId: string, user: any, autoVerified: string[]}} input
+     * @returns {Promise<{AttributeName: string, DeliveryMedium: string, Destination: string} | null>}
+     */
+    async sendConfirmationCode({ poolId, clientId, user, autoVerified }) {
+      const details = selectAppropriateDeliveryMethod(autoVerified, user);
+      if (details) {
+        await messages.deliver(ctx, 'ResendCode', clientId, poolId, user, confirmationCode, {}, details);
+      }
+      return details;
+    },
+
+    /**
+     * cognito-local's /oauth2/authorize and /oauth2/token handlers, driven without Express.
+     * @param {string} method
+     * @param {string} path
+     * @param {Record<string, string>} query
+     * @param {Record<string, string>} form urlencoded body
+     * @returns {Promise<OAuthResponse | undefined>} undefined when no such route exists
+     */
+    async oauth2(method, path, query, form) {
+      const handler = oauthRoutes.get(`${method} ${path}`);
+      if (!handler) return undefined;
+      /** @type {OAuthResponse} */
+      const response = { status: 200, headers: {}, body: '' };
+      const res = {
+        /** @param {number} status */
+        status(status) {
+          response.status = status;
+          return res;
+        },
+        /** @param {string} type */
+        type(type) {
+          response.headers['content-type'] = type === 'text/html' ? 'text/html; charset=utf-8' : type;
+          return res;
+        },
+        /** @param {string} body */
+        send(body) {
+          response.body = body;
+          return res;
+        },
+        /** @param {unknown} value */
+        json(value) {
+          response.headers['content-type'] = 'application/json';
+          response.body = JSON.stringify(value);
+          return res;
+        },
+        /** @param {string} location */
+        redirect(location) {
+          response.status = 302;
+          response.headers.location = location;
+          return res;
+        }
+      };
+      await handler({ query, body: form, log: quiet }, res);
+      return response;
+    }
+  };
+}
+
+/** @typedef {Awaited<ReturnType<typeof startCognitoLocal>>} CognitoLocal */

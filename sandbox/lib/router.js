@@ -1,0 +1,213 @@
+// @ts-check
+// One port, every protocol, as SDK clients with `endpoint: 'http://127.0.0.1:9229'` expect:
+//   POST /  X-Amz-Target: AWSCognitoIdentityProviderService.*  user pools (AWS JSON 1.1)
+//   POST /  X-Amz-Target: AWSCognitoIdentityService.*          identity pools (AWS JSON 1.1)
+//   POST /  form-encoded Action=...                           STS (query protocol, XML)
+//   GET  /<userPoolId>/.well-known/{jwks.json,openid-configuration}
+//   GET  /cognito-identity/.well-known/{jwks_uri,jwks.json,openid-configuration}
+//   GET|POST /oauth2/authorize, POST /oauth2/token
+//   GET  /health
+import { randomUUID } from 'node:crypto';
+import { ServiceError } from './errors.js';
+import { readBody, send, sendAwsJson, sendJson, setCorsHeaders } from './http.js';
+import { xmlError } from './sts.js';
+import { validateRequest } from './validation.js';
+
+const USER_POOLS = 'AWSCognitoIdentityProviderService';
+const IDENTITY_POOLS = 'AWSCognitoIdentityService';
+
+/** @typedef {(body: Record<string, any>) => unknown} Operation */
+
+/**
+ * @param {{
+ *   baseUrl: string,
+ *   directory: import('./directory.js').Directory,
+ *   tokens: import('./tokens.js').Tokens,
+ *   auth: ReturnType<typeof import('./auth.js').createAuth>,
+ *   userPool: ReturnType<typeof import('./user-pool.js').createUserPool>,
+ *   identityPools: import('./identity-pool.js').IdentityPools,
+ *   sts: import('./sts.js').Sts,
+ *   oauth2: ReturnType<typeof import('./oauth2.js').createOAuth2>,
+ *   cognitoLocal: import('./cognito-local.js').CognitoLocal,
+ *   onError: (error: unknown) => void
+ * }} deps
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
+ */
+export function createRouter(deps) {
+  const { baseUrl, directory, tokens, auth, userPool, identityPools, sts, oauth2, cognitoLocal, onError } =
+    deps;
+
+  /** @type {Record<string, Record<string, Operation>>} */
+  const operations = {
+    [USER_POOLS]: {
+      InitiateAuth: auth.InitiateAuth,
+      RespondToAuthChallenge: auth.RespondToAuthChallenge,
+      AdminInitiateAuth: auth.AdminInitiateAuth,
+      AdminRespondToAuthChallenge: auth.AdminRespondToAuthChallenge,
+      GlobalSignOut: userPool.GlobalSignOut,
+      AdminUserGlobalSignOut: userPool.AdminUserGlobalSignOut,
+      RevokeToken: userPool.RevokeToken,
+      ResendConfirmationCode: userPool.ResendConfirmationCode
+    },
+    [IDENTITY_POOLS]: {
+      GetId: identityPools.GetId,
+      GetCredentialsForIdentity: identityPools.GetCredentialsForIdentity,
+      GetOpenIdToken: identityPools.GetOpenIdToken
+    }
+  };
+
+  /** @param {string} target @returns {[string, Operation]} */
+  function operationFor(target) {
+    const [service = '', name = ''] = target.split('.');
+    const own = operations[service]?.[name];
+    if (own) return [name, own];
+    if (service === USER_POOLS && cognitoLocal.supports(name)) {
+      return [name, (body) => userPool.delegate(name, body)];
+    }
+    throw new ServiceError(
+      'UnknownOperationException',
+      `The sandbox does not implement the operation ${target}.`
+    );
+  }
+
+  /** @param {string} path @returns {unknown} a well-known document, or undefined */
+  function wellKnown(path) {
+    const identity = /^\/cognito-identity\/\.well-known\/(jwks_uri|jwks\.json|openid-configuration)$/.exec(
+      path
+    );
+    if (identity) {
+      if (identity[1] !== 'openid-configuration') return identityPools.jwks();
+      return {
+        issuer: identityPools.issuer,
+        jwks_uri: `${identityPools.issuer}/.well-known/jwks_uri`,
+        response_types_supported: ['id_token'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS512']
+      };
+    }
+    const [, poolId = '', document] =
+      /^\/([\w-]+_\w+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(path) ?? [];
+    if (!directory.poolOptions(poolId)) return undefined;
+    if (document === 'jwks.json') return tokens.jwks();
+    const issuer = tokens.issuer(poolId);
+    return {
+      issuer,
+      jwks_uri: `${issuer}/.well-known/jwks.json`,
+      authorization_endpoint: `${baseUrl}/oauth2/authorize`,
+      token_endpoint: `${baseUrl}/oauth2/token`,
+      response_types_supported: ['code'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      code_challenge_methods_supported: ['S256']
+    };
+  }
+
+  /**
+   * STS: query protocol in, XML out.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {{body: Buffer, tooLarge: boolean}} request
+   * @param {string} requestId
+   */
+  async function answerQuery(req, res, { body, tooLarge }, requestId) {
+    try {
+      if (tooLarge) throw new ServiceError('ValidationError', 'The request body exceeds the limit of 1 MiB.');
+      const xml = await sts.handle(
+        { method: 'POST', url: req.url ?? '/', headers: req.headers, body },
+        requestId
+      );
+      send(res, 200, 'text/xml', xml);
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      send(res, error.status, 'text/xml', xmlError(error, requestId));
+    }
+  }
+
+  /**
+   * Cognito: AWS JSON 1.1 in and out, errors as {__type, message}.
+   * @param {import('node:http').ServerResponse} res
+   * @param {unknown} target the X-Amz-Target header
+   * @param {{body: Buffer, tooLarge: boolean}} request
+   */
+  async function answerJson(res, target, { body, tooLarge }) {
+    try {
+      if (typeof target !== 'string' || target === '') {
+        throw new ServiceError(
+          'UnknownOperationException',
+          'Missing X-Amz-Target header: which operation to run.'
+        );
+      }
+      const [name, operation] = operationFor(target);
+      if (tooLarge)
+        throw new ServiceError('InvalidParameterException', 'The request body exceeds the limit of 1 MiB.');
+      let parsed;
+      try {
+        parsed = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      } catch (error) {
+        const reason = /** @type {Error} */ (error).message;
+        throw new ServiceError('SerializationException', `The request body is not valid JSON: ${reason}`);
+      }
+      sendAwsJson(res, 200, await operation(validateRequest(name, parsed)));
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      res.setHeader('x-amzn-ErrorType', `${error.code}:`);
+      sendAwsJson(res, error.status, { __type: error.code, message: error.message });
+    }
+  }
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {URL} url
+   */
+  async function handleOAuth(req, res, url) {
+    const form =
+      req.method === 'POST'
+        ? Object.fromEntries(new URLSearchParams((await readBody(req)).body.toString('utf8')))
+        : {};
+    const response = await oauth2.handle({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      form,
+      authorization: req.headers.authorization
+    });
+    if (!response) return sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
+    res.writeHead(response.status, response.headers);
+    res.end(response.body);
+  }
+
+  return async (req, res) => {
+    const requestId = randomUUID();
+    res.setHeader('x-amzn-RequestId', requestId);
+    setCorsHeaders(req, res);
+    const url = new URL(req.url ?? '/', baseUrl);
+    try {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204).end();
+      } else if (url.pathname.startsWith('/oauth2/')) {
+        await handleOAuth(req, res, url);
+      } else if (req.method === 'POST' && url.pathname === '/') {
+        const request = await readBody(req);
+        const target = req.headers['x-amz-target'];
+        const isQuery = String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded');
+        if (!target && isQuery) await answerQuery(req, res, request, requestId);
+        else await answerJson(res, target, request);
+      } else if (req.method === 'GET' && url.pathname === '/health') {
+        sendJson(res, 200, { status: 'ok' });
+      } else {
+        const document = req.method === 'GET' ? wellKnown(url.pathname) : undefined;
+        if (document) sendJson(res, 200, document);
+        else sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
+      }
+    } catch (error) {
+      onError(error);
+      if (!res.headersSent) {
+        sendAwsJson(res, 500, {
+          __type: 'InternalErrorException',
+          message: 'The sandbox failed; see its console.'
+        });
+      }
+    }
+  };
+}

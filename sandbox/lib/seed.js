@@ -1,0 +1,232 @@
+// @ts-check
+// seed/preset.json is the single source of the sandbox's fixed world: the site imports it for its "Local sandbox"
+// preset, and this module turns it into (a) cognito-local's data files on first start or --reset and (b) the
+// identity pool and IAM role configuration, which is read from it on every start.
+import { existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { USER_POOL_AWS_DEFAULTS } from 'cognito-local/lib/services/cognitoService.js';
+import { JsonDocument } from './store.js';
+
+/**
+ * @typedef {object} Preset
+ * @property {string} region
+ * @property {string} endpoint
+ * @property {string} accountId
+ * @property {string} userPoolId
+ * @property {string} userPoolName
+ * @property {string} confirmationCode
+ * @property {Record<string, {id: string, name: string, description: string, explicitAuthFlows: string[],
+ *   secret?: string, callbackUrls?: string[], oauthScopes?: string[]}>} clients
+ * @property {Record<string, {description: string, precedence?: number, role?: string}>} groups
+ * @property {{username: string, password: string, state: string, status: string, enabled: boolean,
+ *   groups: string[], attributes: Record<string, string>}[]} users
+ * @property {Record<string, PresetIdentityPool>} identityPools
+ * @property {Record<string, {arn: string, id: string, description: string,
+ *   trust: {amr: 'authenticated' | 'unauthenticated', identityPools: string[]}}>} roles
+ */
+
+/**
+ * @typedef {object} PresetIdentityPool
+ * @property {string} id
+ * @property {string} name
+ * @property {string} description
+ * @property {boolean} allowGuests
+ * @property {boolean} allowClassicFlow
+ * @property {{client: string, serverSideTokenCheck: boolean,
+ *   roleMapping?: {type: 'Token', ambiguousRoleResolution: 'AuthenticatedRole' | 'Deny'}}[]} providers
+ * @property {{authenticated?: string, unauthenticated?: string}} roles
+ */
+
+/**
+ * @typedef {object} Role An IAM role as far as the sandbox needs one: who may assume it.
+ * @property {string} arn
+ * @property {string} id
+ * @property {string} name
+ * @property {'authenticated' | 'unauthenticated'} amr the `amr` its trust policy requires
+ * @property {string[]} identityPoolIds the `cognito-identity.amazonaws.com:aud` values it trusts
+ */
+
+/**
+ * @typedef {object} IdentityPool
+ * @property {string} id
+ * @property {string} name
+ * @property {boolean} allowGuests
+ * @property {boolean} allowClassicFlow
+ * @property {{providerName: string, userPoolId: string, clientId: string, serverSideTokenCheck: boolean,
+ *   roleMapping?: {type: 'Token', ambiguousRoleResolution: 'AuthenticatedRole' | 'Deny'}}[]} providers
+ * @property {Role | undefined} authenticatedRole
+ * @property {Role | undefined} unauthenticatedRole
+ */
+
+export const PRESET_FILE = new URL('../seed/preset.json', import.meta.url);
+
+// Seeded records carry a fixed creation time, so a reset always produces the same files.
+const SEEDED_AT = new Date('2025-01-01T00:00:00.000Z');
+
+/** @returns {Preset} */
+export const loadPreset = () => JSON.parse(readFileSync(PRESET_FILE, 'utf8'));
+
+/** @param {string} region @param {string} userPoolId */
+export const providerNameOf = (region, userPoolId) => `cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+
+/**
+ * Identity pools and roles, resolved from the preset's keys to ids and ARNs.
+ * @param {Preset} preset
+ */
+export function identityConfig(preset) {
+  const poolIdOf = (/** @type {string} */ key) => preset.identityPools[key]?.id ?? key;
+  /** @type {Map<string, Role>} */
+  const roles = new Map(
+    Object.values(preset.roles).map((role) => [
+      role.arn,
+      {
+        arn: role.arn,
+        id: role.id,
+        name: role.arn.slice(role.arn.lastIndexOf('/') + 1),
+        amr: role.trust.amr,
+        identityPoolIds: role.trust.identityPools.map(poolIdOf)
+      }
+    ])
+  );
+  const roleOf = (/** @type {string | undefined} */ key) =>
+    key ? roles.get(preset.roles[key]?.arn ?? '') : undefined;
+  /** @type {Map<string, IdentityPool>} */
+  const identityPools = new Map(
+    Object.values(preset.identityPools).map((pool) => [
+      pool.id,
+      {
+        id: pool.id,
+        name: pool.name,
+        allowGuests: pool.allowGuests,
+        allowClassicFlow: pool.allowClassicFlow,
+        providers: pool.providers.map((provider) => ({
+          providerName: providerNameOf(preset.region, preset.userPoolId),
+          userPoolId: preset.userPoolId,
+          clientId: preset.clients[provider.client]?.id ?? provider.client,
+          serverSideTokenCheck: provider.serverSideTokenCheck,
+          roleMapping: provider.roleMapping
+        })),
+        authenticatedRole: roleOf(pool.roles.authenticated),
+        unauthenticatedRole: roleOf(pool.roles.unauthenticated)
+      }
+    ])
+  );
+  return { region: preset.region, accountId: preset.accountId, roles, identityPools };
+}
+
+/** @typedef {ReturnType<typeof identityConfig>} IdentityConfig */
+
+/** cognito-local's pool file for the preset's user pool. @param {Preset} preset */
+function userPoolDocument(preset) {
+  const created = { CreationDate: SEEDED_AT, LastModifiedDate: SEEDED_AT };
+  return {
+    Options: {
+      ...USER_POOL_AWS_DEFAULTS,
+      ...created,
+      Id: preset.userPoolId,
+      Name: preset.userPoolName,
+      Arn: `arn:aws:cognito-idp:${preset.region}:${preset.accountId}:userpool/${preset.userPoolId}`,
+      UsernameAttributes: [],
+      AutoVerifiedAttributes: ['email']
+    },
+    Users: Object.fromEntries(
+      preset.users.map((user) => [
+        user.username,
+        {
+          Username: user.username,
+          Password: user.password,
+          Attributes: Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value })),
+          Enabled: user.enabled,
+          UserStatus: user.status,
+          RefreshTokens: [],
+          UserCreateDate: SEEDED_AT,
+          UserLastModifiedDate: SEEDED_AT,
+          ...(user.status === 'UNCONFIRMED' ? { ConfirmationCode: preset.confirmationCode } : {})
+        }
+      ])
+    ),
+    Groups: Object.fromEntries(
+      Object.entries(preset.groups).map(([name, group]) => [
+        name,
+        {
+          GroupName: name,
+          Description: group.description,
+          Precedence: group.precedence,
+          RoleArn: group.role ? preset.roles[group.role]?.arn : undefined,
+          members: preset.users.filter((user) => user.groups.includes(name)).map((user) => user.username),
+          ...created
+        }
+      ])
+    )
+  };
+}
+
+/** cognito-local's clients file. @param {Preset} preset */
+function clientsDocument(preset) {
+  return {
+    Clients: Object.fromEntries(
+      Object.values(preset.clients).map((client) => [
+        client.id,
+        {
+          ClientId: client.id,
+          ClientName: client.name,
+          UserPoolId: preset.userPoolId,
+          ClientSecret: client.secret,
+          ExplicitAuthFlows: client.explicitAuthFlows,
+          PreventUserExistenceErrors: 'ENABLED',
+          EnableTokenRevocation: true,
+          SupportedIdentityProviders: ['COGNITO'],
+          ...(client.callbackUrls
+            ? {
+                AllowedOAuthFlows: ['code'],
+                AllowedOAuthFlowsUserPoolClient: true,
+                AllowedOAuthScopes: client.oauthScopes,
+                CallbackURLs: client.callbackUrls
+              }
+            : {}),
+          TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
+          AccessTokenValidity: 1,
+          IdTokenValidity: 1,
+          RefreshTokenValidity: 30,
+          CreationDate: SEEDED_AT,
+          LastModifiedDate: SEEDED_AT
+        }
+      ])
+    )
+  };
+}
+
+/**
+ * Where each part of the state lives inside the data folder.
+ * @param {string} dataDir
+ */
+export const dataLayout = (dataDir) => ({
+  cognitoLocal: path.join(dataDir, 'cognito-local'),
+  identities: path.join(dataDir, 'identities.json'),
+  revocations: path.join(dataDir, 'revocations.json')
+});
+
+/**
+ * Makes sure the data folder holds a world: the existing one, or the seed on first start and after --reset.
+ * Only the sandbox's own files are removed on reset, whatever folder --data points at.
+ * @param {string} dataDir
+ * @param {Preset} preset
+ * @param {{reset: boolean}} options
+ */
+export async function prepareData(dataDir, preset, { reset }) {
+  const layout = dataLayout(dataDir);
+  if (reset) {
+    await Promise.all(
+      [layout.cognitoLocal, layout.identities, layout.revocations].map((file) =>
+        rm(file, { recursive: true, force: true })
+      )
+    );
+  }
+  if (existsSync(layout.cognitoLocal)) return;
+  await JsonDocument.open(path.join(layout.cognitoLocal, 'clients.json'), clientsDocument(preset));
+  await JsonDocument.open(
+    path.join(layout.cognitoLocal, `${preset.userPoolId}.json`),
+    userPoolDocument(preset)
+  );
+}

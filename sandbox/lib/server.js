@@ -1,0 +1,109 @@
+// @ts-check
+// Composition root: opens the data folder, wires the modules together and listens on one loopback port.
+import { createServer } from 'node:http';
+import { createAuth } from './auth.js';
+import { startCognitoLocal } from './cognito-local.js';
+import { createCredentials } from './credentials.js';
+import { Directory } from './directory.js';
+import { createIdentityPools } from './identity-pool.js';
+import { loadKeys } from './keys.js';
+import { createOAuth2 } from './oauth2.js';
+import { createRouter } from './router.js';
+import { dataLayout, identityConfig, loadPreset, prepareData } from './seed.js';
+import { createSessions } from './sessions.js';
+import { DocumentFolder, JsonDocument } from './store.js';
+import { createSts } from './sts.js';
+import { createTokens } from './tokens.js';
+import { createUserPool } from './user-pool.js';
+
+export const KEYS_FILE = new URL('../seed/keys.json', import.meta.url);
+export const HOST = '127.0.0.1';
+
+/**
+ * @param {{
+ *   port: number,
+ *   dataDir: string,
+ *   reset: boolean,
+ *   onCodeSent: (message: import('./cognito-local.js').CodeMessage) => void,
+ *   onError: (error: unknown) => void
+ * }} options
+ */
+export async function startSandbox({ port, dataDir, reset, onCodeSent, onError }) {
+  const baseUrl = `http://${HOST}:${port}`;
+  const preset = loadPreset();
+  const keys = loadKeys(KEYS_FILE);
+  await prepareData(dataDir, preset, { reset });
+  const layout = dataLayout(dataDir);
+  const [identities, revocations] = await Promise.all([
+    JsonDocument.open(layout.identities, { identities: {}, logins: {} }),
+    JsonDocument.open(layout.revocations, { origins: {} })
+  ]);
+
+  const folder = new DocumentFolder(layout.cognitoLocal);
+  const directory = new Directory(folder);
+  const tokens = createTokens({ keys, issuerBase: baseUrl });
+  const sessions = createSessions({ directory, tokens, revocations });
+  const cognitoLocal = await startCognitoLocal({
+    folder,
+    confirmationCode: preset.confirmationCode,
+    // cognito-local's OAuth2 code grant asks for tokens here; hosted sign-in gets the client's OAuth scopes.
+    tokenGenerator: {
+      generate: (_ctx, user, _groups, client, _metadata, source) =>
+        sessions.mint({
+          client,
+          user,
+          scope: source === 'HostedAuth' ? client.AllowedOAuthScopes?.join(' ') : undefined
+        })
+    },
+    onCodeSent
+  });
+  const config = identityConfig(preset);
+  const credentials = createCredentials({ sealingKey: keys.sealing });
+  const identityIssuer = `${baseUrl}/cognito-identity`;
+
+  const router = createRouter({
+    baseUrl,
+    directory,
+    tokens,
+    auth: createAuth({ directory, sessions, sealingKey: keys.sealing }),
+    userPool: createUserPool({ directory, sessions, cognitoLocal }),
+    identityPools: createIdentityPools({
+      config,
+      directory,
+      tokens,
+      sessions,
+      credentials,
+      identities,
+      signingKey: keys.identityToken,
+      issuer: identityIssuer
+    }),
+    sts: createSts({ config, credentials, identityIssuer, identityKey: keys.identityToken }),
+    oauth2: createOAuth2({ directory, sessions, cognitoLocal }),
+    cognitoLocal,
+    onError
+  });
+
+  const server = createServer((req, res) => void router(req, res));
+  // Idle keep-alive connections stay open about as long as AWS's endpoints keep them; Node's 5 s default races
+  // with busy clients that reuse a socket just as the server closes it.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => resolve(undefined));
+  });
+
+  return {
+    url: baseUrl,
+    preset,
+    identityIssuer,
+    /** Stops accepting connections and waits for requests in flight (each has saved its changes by then). */
+    close() {
+      return new Promise((resolve) => {
+        server.close(() => resolve(undefined));
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      });
+    }
+  };
+}

@@ -1,0 +1,28 @@
+import preset from '../../sandbox/seed/preset.json';
+
+/**
+ * The local sandbox started by `npm start`, as the playground's "Local sandbox" preset. The endpoint can be
+ * moved at build time (the browser tests run their own sandbox on another port).
+ */
+export const SANDBOX = {
+  region: preset.region,
+  endpoint: (import.meta.env.VITE_SANDBOX_ENDPOINT as string | undefined) || preset.endpoint,
+  userPoolId: preset.userPoolId,
+  // Ids and descriptions only: the confidential client's secret has no business in a browser bundle.
+  clients: Object.fromEntries(
+    Object.entries(preset.clients).map(([key, client]) => [key, { id: client.id, description: client.description }])
+  ) as Record<keyof typeof preset.clients, { id: string; description: string }>,
+  identityPools: preset.identityPools,
+  users: preset.users.map(({ username, password, state }) => ({ username, password, state })),
+  confirmationCode: preset.confirmationCode
+} as const;
+
+/** True when `url` points at a loopback host, i.e. a local sandbox rather than AWS. */
+export function isLoopback(url: string): boolean {
+  try {
+    const { hostname } = new URL(url);
+    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+  } catch {
+    return false;
+  }
+}
