@@ -13,7 +13,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  timeout: 45_000,
+  // SRP sign-in is CPU-heavy in the browser (pure-JS big integers): give slow 2-core machines room.
+  expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
   // Not test-results/ itself: the unit and sandbox runners leave their reports there.
   outputDir: 'test-results/playwright',

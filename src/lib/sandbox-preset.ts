@@ -10,7 +10,10 @@ export const SANDBOX = {
   userPoolId: preset.userPoolId,
   // Ids and descriptions only: the confidential client's secret has no business in a browser bundle.
   clients: Object.fromEntries(
-    Object.entries(preset.clients).map(([key, client]) => [key, { id: client.id, description: client.description }])
+    Object.entries(preset.clients).map(([key, client]) => [
+      key,
+      { id: client.id, description: client.description }
+    ])
   ) as Record<keyof typeof preset.clients, { id: string; description: string }>,
   identityPools: preset.identityPools,
   users: preset.users.map(({ username, password, state }) => ({ username, password, state })),

@@ -40,3 +40,19 @@ test('the speaker-notes window follows the slides window, and can drive it', asy
   await notes.getByRole('button', { name: 'Next' }).click();
   await expect(page.locator('section.slide:not([hidden]) h2')).toHaveText(deck.slides[3]!.title);
 });
+
+test('the recorded run replays step by step in presenter mode', async ({ page }) => {
+  const index = deck.slides.findIndex((s) => (s as { recording?: boolean }).recording);
+  expect(index).toBeGreaterThan(-1);
+  await gotoReady(page, `/present?slide=${index + 1}`);
+  const current = page.locator('section.slide:not([hidden])');
+  await expect(current.getByTestId('recording-label')).toContainText('Recording');
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(new RegExp(`slide=${index + 1}&step=1$`));
+  await expect(current.getByTestId('caption')).toContainText('Step 1 of');
+  await expect(current.getByTestId('recorded-exchanges')).toContainText('InitiateAuth');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(current.getByTestId('recorded-exchanges')).toContainText('GetId');
+  await expect(current.locator('.diagram-stage')).toHaveAttribute('data-step', '3');
+});

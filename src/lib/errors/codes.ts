@@ -101,6 +101,24 @@ export const COGNITO_INPUT_ERROR_CODES = [
 ] as const;
 
 /**
+ * A code raised by the managed login (OAuth 2.0 authorization code + PKCE) round trip.
+ *
+ * @example
+ * ```ts
+ * OAUTH_ERROR_CODES.includes('ERR_OAUTH_STATE'); // true
+ * ```
+ */
+export const OAUTH_ERROR_CODES = [
+  'ERR_OAUTH_STATE',
+  'ERR_OAUTH_DENIED',
+  'ERR_OAUTH_CODE',
+  'ERR_OAUTH_REDIRECT',
+  'ERR_OAUTH_CLIENT',
+  'ERR_OAUTH_SCOPE',
+  'ERR_OAUTH'
+] as const;
+
+/**
  * A code raised while decoding a compact token.
  *
  * @example
@@ -144,7 +162,17 @@ export type CognitoInputErrorCode = (typeof COGNITO_INPUT_ERROR_CODES)[number];
  * function label(code: LensErrorCode): string { return code.replace(/^ERR_/, ''); }
  * ```
  */
-export type LensErrorCode = TokenErrorCode | JwksErrorCode | VerifyErrorCode | CognitoInputErrorCode;
+/**
+ * A code raised by the managed login round trip.
+ *
+ * @example
+ * ```ts
+ * const code: OAuthErrorCode = 'ERR_OAUTH_STATE';
+ * ```
+ */
+export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number];
+export type LensErrorCode =
+  TokenErrorCode | JwksErrorCode | VerifyErrorCode | CognitoInputErrorCode | OAuthErrorCode;
 
 /**
  * All codes of the pure modules, in one list.
@@ -159,5 +187,6 @@ export const LENS_ERROR_CODES: readonly LensErrorCode[] = [
   ...TOKEN_ERROR_CODES,
   ...JWKS_ERROR_CODES,
   ...VERIFY_ERROR_CODES,
-  ...COGNITO_INPUT_ERROR_CODES
+  ...COGNITO_INPUT_ERROR_CODES,
+  ...OAUTH_ERROR_CODES
 ];

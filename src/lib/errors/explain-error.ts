@@ -10,9 +10,10 @@ interface Identified {
   readonly details: ErrorDetails;
 }
 
-// Browsers word a failed fetch differently: Chromium, Firefox, Safari, React Native, Node (undici).
+// Browsers word a failed fetch differently: Chromium, Firefox, Safari, React Native, Node (undici); and
+// amazon-cognito-identity-js replaces the TypeError with its own "Network error".
 const NETWORK_MESSAGE =
-  /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed|Network request failed|fetch failed)$/i;
+  /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed|Network request failed|fetch failed|Network error)$/i;
 // AWS error names: `NotAuthorizedException`, `InvalidIdentityPoolConfigurationException`...
 const AWS_ERROR_NAME = /^[A-Z][A-Za-z0-9]*(Exception|Error|Fault)$/;
 const GENERIC_NAMES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError']);
@@ -55,6 +56,10 @@ function identify(err: unknown): Identified {
   // DOMException names look like AWS ones (AbortError), so they are recognised first.
   const name = stringProperty(err, 'name');
   if (name === 'AbortError' || name === 'TimeoutError') return { code: 'ERR_TIMEOUT', message, details: {} };
+  // amazon-cognito-identity-js turns a failed fetch into an Error named (and coded) "NetworkError".
+  if (name === 'NetworkError' || stringProperty(err, 'code') === 'NetworkError') {
+    return { code: 'ERR_NETWORK', message, details: {} };
+  }
   // amazon-cognito-identity-js puts the AWS name in `code`; SDK v3 in `name`.
   for (const key of ['code', 'name']) {
     const candidate = stringProperty(err, key);

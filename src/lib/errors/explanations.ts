@@ -430,6 +430,15 @@ const AWS_ENTRIES: readonly ExplanationEntry[] = [
   },
   {
     code: 'NotAuthorizedException',
+    match: /Not a valid OpenId Connect identity token|Missing a required claim: aud/i,
+    title: 'An access token where the id token belongs',
+    cause:
+      "An identity pool accepts OpenID Connect id tokens in Logins: it checks the token's aud against the app " +
+      'clients it trusts. A user pool access token has no aud (its client is in client_id), so it is refused.',
+    fix: 'Put the user pool id token, not the access token, under Logins["cognito-idp.<region>.amazonaws.com/<userPoolId>"].'
+  },
+  {
+    code: 'NotAuthorizedException',
     match: /Issuer doesn't match providerName/i,
     title: 'Identity pool does not trust this user pool',
     cause:
@@ -605,6 +614,52 @@ const AWS_ENTRIES: readonly ExplanationEntry[] = [
     title: 'Limit exceeded',
     cause: (c) => `A Cognito limit was reached: ${stripStop(c.message) || 'no detail given'}.`,
     fix: 'Wait and retry; for codes and emails, Cognito limits how often they can be sent.'
+  },
+  {
+    code: 'ERR_OAUTH_STATE',
+    title: 'Sign-in redirect not from this tab',
+    cause: (c) =>
+      `The managed login sent the browser back with a code, but its state does not match a sign-in this tab started (${stripStop(c.message)}). Refusing it protects against a forged redirect (login CSRF).`,
+    fix: 'Start the managed login again from this tab.'
+  },
+  {
+    code: 'ERR_OAUTH_DENIED',
+    title: 'Sign-in was refused or cancelled',
+    cause: (c) => `The managed login or the identity provider refused the sign-in: ${stripStop(c.message)}.`,
+    fix: 'Try again; if a social or SAML provider refused, check its app settings and the attribute mapping.'
+  },
+  {
+    code: 'ERR_OAUTH_CODE',
+    title: 'The authorization code was not accepted',
+    cause: (c) =>
+      `/oauth2/token refused the code (${stripStop(c.message)}). Codes are single-use and short-lived, and the PKCE verifier must match the challenge sent at the start.`,
+    fix: 'Start the managed login again; do not reload the page with an old ?code= in it.'
+  },
+  {
+    code: 'ERR_OAUTH_REDIRECT',
+    title: 'Callback URL not allowed',
+    cause: (c) =>
+      `The app client does not list this page as an allowed callback URL: ${stripStop(c.message)}.`,
+    fix: "Add this playground address (ending in /playground) to the app client's allowed callback URLs."
+  },
+  {
+    code: 'ERR_OAUTH_CLIENT',
+    title: 'The app client cannot use the managed login',
+    cause: (c) =>
+      `The app client was refused (${stripStop(c.message)}): it may have a secret, or the authorization code grant is not enabled for it.`,
+    fix: 'Use a public app client (no secret) with the authorization code grant and the openid scope enabled.'
+  },
+  {
+    code: 'ERR_OAUTH_SCOPE',
+    title: 'A scope is not allowed',
+    cause: (c) => `The app client does not allow a requested scope: ${stripStop(c.message)}.`,
+    fix: 'Allow openid, email and profile on the app client.'
+  },
+  {
+    code: 'ERR_OAUTH',
+    title: 'Managed login failed',
+    cause: (c) => `The managed login answered with an error: ${stripStop(c.message)}.`,
+    fix: 'Check the domain and the app client settings, then start again.'
   },
   {
     code: 'ERR_NETWORK',

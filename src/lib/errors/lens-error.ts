@@ -2,6 +2,7 @@ import type {
   CognitoInputErrorCode,
   JwksErrorCode,
   LensErrorCode,
+  OAuthErrorCode,
   TokenErrorCode,
   VerifyErrorCode
 } from './codes';
@@ -104,6 +105,44 @@ export class VerifyError extends LensError<VerifyErrorCode> {
  */
 export class CognitoInputError extends LensError<CognitoInputErrorCode> {
   override name = 'CognitoInputError';
+}
+
+/**
+ * A failed managed login: the redirect came back with an error, the state did not match, or the code exchange
+ * at `/oauth2/token` was refused. `details.oauthError` keeps the OAuth error string (`access_denied`...).
+ *
+ * @example
+ * ```ts
+ * throw oauthError('invalid_grant', 'Authorization code has expired');
+ * ```
+ */
+export class OAuthError extends LensError<OAuthErrorCode> {
+  override name = 'OAuthError';
+}
+
+const OAUTH_CODES: Readonly<Record<string, OAuthErrorCode>> = {
+  state_missing: 'ERR_OAUTH_STATE',
+  state_mismatch: 'ERR_OAUTH_STATE',
+  access_denied: 'ERR_OAUTH_DENIED',
+  invalid_grant: 'ERR_OAUTH_CODE',
+  missing_code: 'ERR_OAUTH_CODE',
+  redirect_mismatch: 'ERR_OAUTH_REDIRECT',
+  invalid_client: 'ERR_OAUTH_CLIENT',
+  unauthorized_client: 'ERR_OAUTH_CLIENT',
+  invalid_scope: 'ERR_OAUTH_SCOPE'
+};
+
+/**
+ * The typed error for an OAuth error string from a redirect or from `/oauth2/token`.
+ *
+ * @example
+ * ```ts
+ * oauthError('state_mismatch', 'The state differs').code; // 'ERR_OAUTH_STATE'
+ * ```
+ */
+export function oauthError(error: string, description: string): OAuthError {
+  const code = OAUTH_CODES[error] ?? 'ERR_OAUTH';
+  return new OAuthError(code, description || error, { details: { oauthError: error } });
 }
 
 /**

@@ -6,6 +6,8 @@ export interface Slide {
   notes: string;
   chapter: string;
   diagram?: string;
+  /** Replays the recorded sample run (content/recordings/sample-run.json) step by step on this slide. */
+  recording?: true;
 }
 
 export interface Deck {
@@ -47,7 +49,7 @@ export function parseDeck(raw: unknown, known: { diagrams: string[]; chapters: s
   const slides = raw.slides.map((slide: unknown, i): Slide => {
     const where = `slide ${i + 1}`;
     if (!isRecord(slide)) throw new DeckError(`${where} is not an object`);
-    const { id, title, points, notes, chapter, diagram } = slide;
+    const { id, title, points, notes, chapter, diagram, recording } = slide;
     if (typeof id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id))
       throw new DeckError(`${where}: bad "id"`);
     if (ids.has(id)) throw new DeckError(`${where}: id "${id}" is used twice`);
@@ -63,7 +65,19 @@ export function parseDeck(raw: unknown, known: { diagrams: string[]; chapters: s
     if (diagram !== undefined && (typeof diagram !== 'string' || !known.diagrams.includes(diagram))) {
       throw new DeckError(`${where}: unknown diagram "${String(diagram)}"`);
     }
-    return { id, title, points: points as string[], notes, chapter, ...(diagram ? { diagram } : {}) };
+    if (recording !== undefined && recording !== true)
+      throw new DeckError(`${where}: "recording" must be true`);
+    if (recording && diagram)
+      throw new DeckError(`${where}: a slide shows a diagram or the recording, not both`);
+    return {
+      id,
+      title,
+      points: points as string[],
+      notes,
+      chapter,
+      ...(diagram ? { diagram } : {}),
+      ...(recording ? { recording } : {})
+    };
   });
   return { title: raw.title, slides };
 }

@@ -97,8 +97,11 @@ export type Accepted = string | readonly string[] | null;
 export interface VerifyOptions {
   /** Accepted `iss` values (Cognito has two issuer forms, see `deriveAcceptedIssuers`). */
   readonly issuer: Accepted;
-  /** Required `token_use`. With `null`, `token_use` must still be `id` or `access`, as in aws-jwt-verify. */
-  readonly tokenUse: 'id' | 'access' | null;
+  /**
+   * Required `token_use`. With `null`, `token_use` must still be `id` or `access`, as in aws-jwt-verify.
+   * `'not-user-pool'` is for tokens that are not from a user pool (an identity pool's OpenID token): skipped.
+   */
+  readonly tokenUse: 'id' | 'access' | 'not-user-pool' | null;
   /** Accepted app client ids, compared with `aud` (id token) or `client_id` (access token). */
   readonly clientId: Accepted;
   /** The user must be in at least one of these groups (`cognito:groups`). */

@@ -78,8 +78,8 @@ function assertVerifyOptions(options: unknown): asserts options is VerifyOptions
   const tokenUse = record.tokenUse;
   if (tokenUse === undefined)
     throw optionError('Option "tokenUse" must be given (null to skip the check)', 'tokenUse');
-  if (tokenUse !== null && tokenUse !== 'id' && tokenUse !== 'access') {
-    throw optionError('Option "tokenUse" must be "id", "access" or null', 'tokenUse');
+  if (tokenUse !== null && tokenUse !== 'id' && tokenUse !== 'access' && tokenUse !== 'not-user-pool') {
+    throw optionError('Option "tokenUse" must be "id", "access", "not-user-pool" or null', 'tokenUse');
   }
   const tolerance = record.clockToleranceSeconds;
   if (
@@ -457,8 +457,16 @@ function checkIssuer(payload: JsonObject, accepted: Accepted, label: string): Ch
   return pass('issuer', label, `Issued by ${iss}`, { actual: iss, expected });
 }
 
-function checkTokenUse(payload: JsonObject, required: 'id' | 'access' | null, label: string): CheckItem {
+function checkTokenUse(
+  payload: JsonObject,
+  required: 'id' | 'access' | 'not-user-pool' | null,
+  label: string
+): CheckItem {
   const tokenUse = own(payload, 'token_use');
+  if (required === 'not-user-pool') {
+    // An identity pool's OpenID token (basic flow) is not a user pool token: it has no token_use at all.
+    return skip('token-use', label, 'Not checked: not a user pool token, so it carries no token_use');
+  }
   const known = tokenUse === 'id' || tokenUse === 'access';
   const expected = required ?? [...TOKEN_USES];
   // aws-jwt-verify rejects anything but id/access even when no particular use is required.

@@ -6,6 +6,8 @@ import {
   explainError,
   JWKS_ERROR_CODES,
   LENS_ERROR_CODES,
+  OAUTH_ERROR_CODES,
+  oauthError,
   LensError,
   TOKEN_ERROR_CODES,
   VERIFY_ERROR_CODES
@@ -27,7 +29,8 @@ describe('explainError for our codes', () => {
       ...TOKEN_ERROR_CODES,
       ...JWKS_ERROR_CODES,
       ...VERIFY_ERROR_CODES,
-      ...COGNITO_INPUT_ERROR_CODES
+      ...COGNITO_INPUT_ERROR_CODES,
+      ...OAUTH_ERROR_CODES
     ];
     expect(new Set(all).size).toBe(all.length);
     expect(LENS_ERROR_CODES).toEqual(all);
@@ -201,17 +204,48 @@ describe('explainError for Cognito and identity pool service errors', () => {
   });
 });
 
+describe('explainError for identity pool refusals', () => {
+  it('names the access token put where the id token belongs', () => {
+    const explanation = explainError({
+      __type: 'NotAuthorizedException',
+      message: 'Invalid login token. Missing a required claim: aud'
+    });
+    expect(explanation.title).toBe('An access token where the id token belongs');
+    expect(explanation.original).toBe('Invalid login token. Missing a required claim: aud');
+  });
+});
+
+describe('explainError for the managed login', () => {
+  it.each([
+    ['state_mismatch', 'ERR_OAUTH_STATE', /forged redirect/],
+    ['access_denied', 'ERR_OAUTH_DENIED', /refused the sign-in/],
+    ['invalid_grant', 'ERR_OAUTH_CODE', /single-use/],
+    ['invalid_client', 'ERR_OAUTH_CLIENT', /secret/],
+    ['something_else', 'ERR_OAUTH', /answered with an error/]
+  ])('maps the OAuth error %s to %s', (error, code, cause) => {
+    const explanation = explainError(oauthError(error, 'detail from the server'));
+    expect(explanation.code).toBe(code);
+    expect(explanation.cause).toMatch(cause);
+  });
+});
+
 describe('explainError for browser and unknown failures', () => {
   it.each([
     ['Chromium', 'Failed to fetch'],
     ['Firefox', 'NetworkError when attempting to fetch resource.'],
     ['Safari', 'Load failed'],
-    ['Node', 'fetch failed']
+    ['Node', 'fetch failed'],
+    ['amazon-cognito-identity-js', 'Network error']
   ])('recognises a %s network failure as network/CORS', (_browser, message) => {
     const explanation = explainError(new TypeError(message));
     expect(explanation.code).toBe('ERR_NETWORK');
     expect(explanation.cause).toMatch(/CORS/);
     expect(explanation.original).toBe(message);
+  });
+
+  it("recognises amazon-cognito-identity-js's NetworkError", () => {
+    const error = Object.assign(new Error('Network error'), { name: 'NetworkError', code: 'NetworkError' });
+    expect(explainError(error).code).toBe('ERR_NETWORK');
   });
 
   it('recognises aborts and timeouts', () => {

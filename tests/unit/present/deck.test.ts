@@ -64,3 +64,17 @@ describe('parseDeck', () => {
     expect(new Set(deck.slides.flatMap((s) => (s.diagram ? [s.diagram] : [])))).toEqual(new Set(diagrams));
   });
 });
+
+describe('recording slides', () => {
+  const known = { diagrams: ['d'], chapters: ['c'] };
+  const slide = { id: 'a', title: 'A', points: [], notes: 'n', chapter: 'c' };
+
+  it('accepts a recording slide and refuses one that also has a diagram', () => {
+    expect(
+      parseDeck({ title: 't', slides: [{ ...slide, recording: true }] }, known).slides[0]?.recording
+    ).toBe(true);
+    expect(() =>
+      parseDeck({ title: 't', slides: [{ ...slide, recording: true, diagram: 'd' }] }, known)
+    ).toThrowError('not both');
+  });
+});

@@ -76,6 +76,18 @@ describe('verifyToken: the checklist', () => {
     expect(item(result, 'token-use').reason).toMatch(/this is an access token/);
   });
 
+  it('skips token_use for a token that is not from a user pool (an identity pool OpenID token)', async () => {
+    const { token_use: _use, ...claims } = idClaims();
+    const result = await verifyToken(
+      await sign(claims),
+      { issuer: null, tokenUse: 'not-user-pool', clientId: null, groups: null, scopes: null },
+      deps
+    );
+    expect(result.valid).toBe(true);
+    expect(item(result, 'token-use')).toMatchObject({ status: 'skipped' });
+    expect(item(result, 'token-use').reason).toMatch(/not a user pool token/);
+  });
+
   it('still evaluates the claims after a failed signature, but is not valid', async () => {
     const token = await sign(idClaims({ exp: NOW - 60, aud: 'otherclient' }), 'outsider', {
       kid: KEYS.id.kid,

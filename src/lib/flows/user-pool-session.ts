@@ -1,0 +1,258 @@
+import type * as CognitoIdentityJs from 'amazon-cognito-identity-js';
+import { MemoryStorage } from './memory-storage';
+
+/** The amazon-cognito-identity-js module, passed in so the page can load it lazily (and tests can fake it). */
+export type CognitoLibrary = Pick<
+  typeof CognitoIdentityJs,
+  | 'CognitoUserPool'
+  | 'CognitoUser'
+  | 'AuthenticationDetails'
+  | 'CognitoUserAttribute'
+  | 'CognitoRefreshToken'
+  | 'CognitoIdToken'
+  | 'CognitoAccessToken'
+  | 'CognitoUserSession'
+>;
+
+export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
+
+export interface SessionTokens {
+  idToken: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** What a sign-in step led to: tokens, or the challenge Cognito asks the user to answer next. */
+export type SignInOutcome =
+  | { kind: 'signed-in'; tokens: SessionTokens }
+  | { kind: 'new-password-required'; userAttributes: Record<string, string>; requiredAttributes: string[] }
+  | { kind: 'mfa-required'; challenge: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA'; destination?: string }
+  | { kind: 'unsupported-challenge'; challenge: string };
+
+export interface SignUpResult {
+  userConfirmed: boolean;
+  destination?: string;
+  medium?: string;
+}
+
+export interface UserPoolTarget {
+  userPoolId: string;
+  clientId: string;
+  /** The user pool API endpoint, e.g. https://cognito-idp.us-east-1.amazonaws.com/ or the local sandbox. */
+  endpoint: string;
+}
+
+type Session = CognitoIdentityJs.CognitoUserSession;
+type Callbacks = Parameters<CognitoIdentityJs.CognitoUser['authenticateUser']>[1];
+
+const tokensOf = (session: Session): SessionTokens => ({
+  idToken: session.getIdToken().getJwtToken(),
+  accessToken: session.getAccessToken().getJwtToken(),
+  refreshToken: session.getRefreshToken().getToken()
+});
+
+/**
+ * One user's conversation with a user pool through amazon-cognito-identity-js, as promises. Tokens stay in this
+ * object (memory storage), never in localStorage.
+ *
+ * @example
+ * const session = new UserPoolSession(await import('amazon-cognito-identity-js'), target);
+ * const outcome = await session.signIn('alice', password, 'USER_SRP_AUTH');
+ */
+export class UserPoolSession {
+  #lib: CognitoLibrary;
+  #pool: CognitoIdentityJs.CognitoUserPool;
+  #storage = new MemoryStorage();
+  #user: CognitoIdentityJs.CognitoUser | undefined;
+  #tokens: SessionTokens | undefined;
+
+  constructor(lib: CognitoLibrary, target: UserPoolTarget) {
+    this.#lib = lib;
+    this.#pool = new lib.CognitoUserPool({
+      UserPoolId: target.userPoolId,
+      ClientId: target.clientId,
+      endpoint: target.endpoint,
+      Storage: this.#storage
+    });
+  }
+
+  get tokens(): SessionTokens | undefined {
+    return this.#tokens;
+  }
+
+  get username(): string | undefined {
+    return this.#user?.getUsername();
+  }
+
+  /**
+   * Takes over tokens obtained elsewhere (the managed login's code exchange), so refresh and sign-out work on
+   * them like on tokens from a direct sign-in.
+   */
+  adopt(tokens: SessionTokens, username: string): void {
+    const user = this.#userFor(username);
+    user.setSignInUserSession(
+      new this.#lib.CognitoUserSession({
+        IdToken: new this.#lib.CognitoIdToken({ IdToken: tokens.idToken }),
+        AccessToken: new this.#lib.CognitoAccessToken({ AccessToken: tokens.accessToken }),
+        RefreshToken: new this.#lib.CognitoRefreshToken({ RefreshToken: tokens.refreshToken })
+      })
+    );
+    this.#tokens = tokens;
+  }
+
+  signUp(username: string, password: string, attributes: Record<string, string>): Promise<SignUpResult> {
+    const list = Object.entries(attributes)
+      .filter(([, value]) => value !== '')
+      .map(([Name, Value]) => new this.#lib.CognitoUserAttribute({ Name, Value }));
+    return new Promise((resolve, reject) =>
+      this.#pool.signUp(username, password, list, [], (error, result) => {
+        if (error || !result) return reject(error ?? new Error('Sign-up returned nothing'));
+        const details = result.codeDeliveryDetails as
+          { Destination?: string; DeliveryMedium?: string } | undefined;
+        resolve({
+          userConfirmed: result.userConfirmed,
+          destination: details?.Destination,
+          medium: details?.DeliveryMedium
+        });
+      })
+    );
+  }
+
+  confirmSignUp(username: string, code: string): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.#userFor(username).confirmRegistration(code, true, (error) => (error ? reject(error) : resolve()))
+    );
+  }
+
+  resendCode(username: string): Promise<{ destination?: string }> {
+    return new Promise((resolve, reject) =>
+      this.#userFor(username).resendConfirmationCode((error, result) =>
+        error ? reject(error) : resolve({ destination: result?.CodeDeliveryDetails?.Destination })
+      )
+    );
+  }
+
+  /** Starts sign-in. With SRP the password never leaves the browser: only SRP values derived from it do. */
+  signIn(username: string, password: string, flow: AuthFlow): Promise<SignInOutcome> {
+    const user = this.#userFor(username);
+    user.setAuthenticationFlowType(flow);
+    const details = new this.#lib.AuthenticationDetails({ Username: username, Password: password });
+    return new Promise((resolve, reject) => user.authenticateUser(details, this.#callbacks(resolve, reject)));
+  }
+
+  /** Answers NEW_PASSWORD_REQUIRED (an admin-created user's first sign-in). */
+  async completeNewPassword(newPassword: string, attributes: Record<string, string>): Promise<SignInOutcome> {
+    const user = this.#requireUser();
+    return new Promise((resolve, reject) =>
+      user.completeNewPasswordChallenge(newPassword, attributes, this.#callbacks(resolve, reject))
+    );
+  }
+
+  /** Answers SMS_MFA or SOFTWARE_TOKEN_MFA with the code the user received or reads from their app. */
+  async sendMfaCode(code: string, challenge: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA'): Promise<SignInOutcome> {
+    const user = this.#requireUser();
+    return new Promise((resolve, reject) =>
+      user.sendMFACode(code, this.#callbacks(resolve, reject), challenge)
+    );
+  }
+
+  /** REFRESH_TOKEN_AUTH: new id and access tokens; the refresh token stays the same. */
+  async refresh(): Promise<SessionTokens> {
+    const user = this.#requireUser();
+    const current = this.#requireTokens();
+    const refreshToken = new this.#lib.CognitoRefreshToken({ RefreshToken: current.refreshToken });
+    return new Promise((resolve, reject) =>
+      user.refreshSession(refreshToken, (error: unknown, session: Session) => {
+        if (error) return reject(error);
+        const tokens = { ...tokensOf(session), refreshToken: current.refreshToken };
+        this.#tokens = tokens;
+        resolve(tokens);
+      })
+    );
+  }
+
+  /** GlobalSignOut: revokes every refresh token of the user, on every device. Local tokens are dropped too. */
+  async globalSignOut(): Promise<void> {
+    const user = this.#requireUser();
+    return new Promise((resolve, reject) =>
+      user.globalSignOut({
+        onSuccess: () => {
+          this.signOutLocally();
+          resolve();
+        },
+        onFailure: reject
+      })
+    );
+  }
+
+  /** RevokeToken: this refresh token (and the tokens issued from it) stop working. */
+  async revokeRefreshToken(): Promise<void> {
+    const user = this.#requireUser();
+    const { refreshToken } = this.#requireTokens();
+    // revokeToken exists in the library but is missing from its type declarations.
+    const revocable = user as unknown as {
+      revokeToken(options: { token: string; callback: (error?: unknown) => void }): void;
+    };
+    return new Promise((resolve, reject) =>
+      revocable.revokeToken({ token: refreshToken, callback: (error) => (error ? reject(error) : resolve()) })
+    );
+  }
+
+  /** Forgets the tokens in this tab. Cognito is not told: the refresh token stays valid until it expires. */
+  signOutLocally(): void {
+    this.#user?.signOut();
+    this.#storage.clear();
+    this.#tokens = undefined;
+  }
+
+  #userFor(username: string): CognitoIdentityJs.CognitoUser {
+    if (this.#user?.getUsername() !== username) {
+      this.#user = new this.#lib.CognitoUser({
+        Username: username,
+        Pool: this.#pool,
+        Storage: this.#storage
+      });
+    }
+    return this.#user;
+  }
+
+  #requireUser(): CognitoIdentityJs.CognitoUser {
+    if (!this.#user) throw new Error('Sign in first.');
+    return this.#user;
+  }
+
+  #requireTokens(): SessionTokens {
+    if (!this.#tokens) throw new Error('Sign in first: there are no tokens.');
+    return this.#tokens;
+  }
+
+  #callbacks(resolve: (outcome: SignInOutcome) => void, reject: (error: unknown) => void): Callbacks {
+    return {
+      onSuccess: (session: Session) => {
+        this.#tokens = tokensOf(session);
+        resolve({ kind: 'signed-in', tokens: this.#tokens });
+      },
+      onFailure: reject,
+      newPasswordRequired: (userAttributes: Record<string, string>, requiredAttributes: string[]) => {
+        // Cognito sends back attributes the user cannot write; the library wants them left out of the answer.
+        const { email_verified: _e, phone_number_verified: _p, ...writable } = userAttributes ?? {};
+        resolve({
+          kind: 'new-password-required',
+          userAttributes: writable,
+          requiredAttributes: requiredAttributes ?? []
+        });
+      },
+      mfaRequired: (_challenge: string, parameters: Record<string, string>) =>
+        resolve({
+          kind: 'mfa-required',
+          challenge: 'SMS_MFA',
+          destination: parameters?.CODE_DELIVERY_DESTINATION
+        }),
+      totpRequired: () => resolve({ kind: 'mfa-required', challenge: 'SOFTWARE_TOKEN_MFA' }),
+      customChallenge: () => resolve({ kind: 'unsupported-challenge', challenge: 'CUSTOM_CHALLENGE' }),
+      selectMFAType: () => resolve({ kind: 'unsupported-challenge', challenge: 'SELECT_MFA_TYPE' }),
+      mfaSetup: (challenge: string) =>
+        resolve({ kind: 'unsupported-challenge', challenge: challenge || 'MFA_SETUP' })
+    } as Callbacks;
+  }
+}

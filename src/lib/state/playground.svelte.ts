@@ -1,0 +1,348 @@
+import { explainError, type Explanation } from '$lib/errors';
+import { validateConfig, type FieldProblem, type PlaygroundConfig } from '$lib/flows/config';
+import type { TraceEntry } from '$lib/flows/trace';
+import {
+  UserPoolSession,
+  type AuthFlow,
+  type CognitoLibrary,
+  type SessionTokens,
+  type SignInOutcome
+} from '$lib/flows/user-pool-session';
+import { deriveAcceptedIssuers, deriveJwksUri, deriveUserPoolEndpoint } from '$lib/cognito';
+import {
+  createJwksCache,
+  inspectToken,
+  verifyToken,
+  type JwksCache,
+  type VerificationResult
+} from '$lib/tokens';
+import { diffTokens, type RefreshDiff } from '$lib/flows/diff-tokens';
+
+/**
+ * Where the user-pool conversation stands. A small state machine: each action is allowed only in the phases
+ * listed for it, so the page never offers a button that cannot work.
+ */
+export type Phase = 'signed-out' | 'confirm-sign-up' | 'new-password' | 'mfa' | 'signed-in';
+
+export const ALLOWED: Record<string, readonly Phase[]> = {
+  signIn: ['signed-out', 'confirm-sign-up', 'new-password', 'mfa'],
+  signUp: ['signed-out', 'confirm-sign-up'],
+  confirm: ['signed-out', 'confirm-sign-up'],
+  completeNewPassword: ['new-password'],
+  sendMfaCode: ['mfa'],
+  refresh: ['signed-in'],
+  signOut: ['signed-in']
+};
+
+export interface PlaygroundDeps {
+  loadCognito: () => Promise<CognitoLibrary>;
+  now: () => number;
+  /** Used for the JWKS download; the page passes the traced fetch so it shows in the trace. */
+  fetch: typeof fetch;
+}
+
+/**
+ * The playground's user-pool side: configuration, the sign-in state machine, the tokens (in memory only) and
+ * the trace of every HTTP exchange. Side effects (the Cognito library, the clock) are passed in.
+ */
+export class PlaygroundState {
+  config = $state<PlaygroundConfig>({
+    region: '',
+    userPoolId: '',
+    clientId: '',
+    domain: '',
+    identityPoolId: '',
+    endpoint: ''
+  });
+  problems: FieldProblem[] = $derived(validateConfig(this.config));
+  phase = $state<Phase>('signed-out');
+  busy = $state<string | null>(null);
+  error = $state<{ explanation: Explanation; error: unknown; during: string } | null>(null);
+  notice = $state<string | null>(null);
+  trace = $state<TraceEntry[]>([]);
+  tokens = $state<SessionTokens | null>(null);
+  refreshDiffs = $state<RefreshDiff[]>([]);
+  pendingUsername = $state('');
+  requiredAttributes = $state<string[]>([]);
+  mfaChallenge = $state<'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | null>(null);
+  unsupportedChallenge = $state<string | null>(null);
+  lastFlow = $state<AuthFlow>('USER_SRP_AUTH');
+  verifications = $state<{ id: VerificationResult | null; access: VerificationResult | null }>({
+    id: null,
+    access: null
+  });
+  verifying = $state(false);
+  verifyError = $state<Explanation | null>(null);
+
+  #deps: PlaygroundDeps;
+  #session: UserPoolSession | undefined;
+  #sessionKey = '';
+  #jwks: JwksCache;
+
+  constructor(deps: PlaygroundDeps) {
+    this.#deps = deps;
+    this.#jwks = createJwksCache({ fetch: (url, init) => deps.fetch(url, init), now: deps.now });
+  }
+
+  /** The issuer(s) tokens of the configured pool must carry: the sandbox's, or both AWS forms. */
+  get expectedIssuers(): string[] {
+    const userPoolId = this.config.userPoolId.trim();
+    const endpoint = this.config.endpoint.trim().replace(/\/+$/, '');
+    return endpoint ? [`${endpoint}/${userPoolId}`] : deriveAcceptedIssuers({ userPoolId });
+  }
+
+  /**
+   * Runs the verification checklist on the id and access tokens against the pool's published keys, the way a
+   * backend (aws-jwt-verify) would: issuer, token use, client id, signature, expiry.
+   */
+  async verifyTokens(): Promise<void> {
+    const tokens = this.tokens;
+    if (!tokens) return;
+    this.verifying = true;
+    this.verifyError = null;
+    try {
+      const [issuer] = this.expectedIssuers;
+      const jwks = this.#jwks.source(deriveJwksUri(issuer ?? ''));
+      const clientId = this.config.clientId.trim();
+      const common = { issuer: this.expectedIssuers, clientId, groups: null, scopes: null };
+      const deps = { now: this.#deps.now, jwks };
+      const [id, access] = await Promise.all([
+        verifyToken(tokens.idToken, { ...common, tokenUse: 'id' }, deps),
+        verifyToken(tokens.accessToken, { ...common, tokenUse: 'access' }, deps)
+      ]);
+      if (this.tokens === tokens) this.verifications = { id, access };
+    } catch (error) {
+      this.verifyError = explainError(error);
+    } finally {
+      this.verifying = false;
+    }
+  }
+
+  /** True when the user-pool fields are usable (identity pool and domain are optional). */
+  get ready(): boolean {
+    return !this.problems.some((p) => ['region', 'userPoolId', 'clientId', 'endpoint'].includes(p.field));
+  }
+
+  can(action: keyof typeof ALLOWED): boolean {
+    return this.busy === null && this.ready && (ALLOWED[action]?.includes(this.phase) ?? false);
+  }
+
+  /** The user pool API endpoint requests go to: the override (sandbox) or AWS for the region. */
+  get userPoolEndpoint(): string {
+    const endpoint = this.config.endpoint.trim();
+    if (endpoint) return endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
+    return deriveUserPoolEndpoint({ region: this.config.region.trim() });
+  }
+
+  setConfig(values: Partial<PlaygroundConfig>): void {
+    this.config = { ...this.config, ...values };
+  }
+
+  recordStart(entry: TraceEntry): void {
+    this.trace = [...this.trace, entry];
+  }
+
+  recordFinish(entry: TraceEntry): void {
+    this.trace = this.trace.map((e) => (e.id === entry.id ? entry : e));
+  }
+
+  clearTrace(): void {
+    this.trace = [];
+  }
+
+  signUp(username: string, password: string, attributes: Record<string, string>): Promise<void> {
+    return this.#run('signUp', 'Signing up…', 'Sign-up', async (session) => {
+      const result = await session.signUp(username, password, attributes);
+      this.pendingUsername = username;
+      if (result.userConfirmed) {
+        this.notice = `${username} is signed up and already confirmed: sign in.`;
+        this.phase = 'signed-out';
+      } else {
+        this.notice = `Cognito sent a confirmation code${result.destination ? ` to ${result.destination}` : ''}. Enter it to confirm ${username}.`;
+        this.phase = 'confirm-sign-up';
+      }
+    });
+  }
+
+  confirmSignUp(username: string, code: string): Promise<void> {
+    return this.#run('confirm', 'Confirming…', 'Confirmation', async (session) => {
+      await session.confirmSignUp(username, code);
+      this.pendingUsername = username;
+      this.notice = `${username} is confirmed: sign in now.`;
+      this.phase = 'signed-out';
+    });
+  }
+
+  resendCode(username: string): Promise<void> {
+    return this.#run('confirm', 'Asking for a new code…', 'Resending the code', async (session) => {
+      const { destination } = await session.resendCode(username);
+      this.pendingUsername = username;
+      this.notice = `A new code was sent${destination ? ` to ${destination}` : ''}.`;
+      this.phase = 'confirm-sign-up';
+    });
+  }
+
+  signIn(username: string, password: string, flow: AuthFlow): Promise<void> {
+    this.lastFlow = flow;
+    const label = flow === 'USER_SRP_AUTH' ? 'Signing in with SRP…' : 'Signing in with USER_PASSWORD_AUTH…';
+    return this.#run('signIn', label, 'Sign-in', async (session) => {
+      this.pendingUsername = username;
+      this.#apply(await session.signIn(username, password, flow));
+    });
+  }
+
+  completeNewPassword(newPassword: string, attributes: Record<string, string>): Promise<void> {
+    return this.#run(
+      'completeNewPassword',
+      'Setting the new password…',
+      'Setting a new password',
+      async (session) => this.#apply(await session.completeNewPassword(newPassword, attributes))
+    );
+  }
+
+  sendMfaCode(code: string): Promise<void> {
+    const challenge = this.mfaChallenge ?? 'SOFTWARE_TOKEN_MFA';
+    return this.#run('sendMfaCode', 'Checking the code…', 'The MFA code', async (session) =>
+      this.#apply(await session.sendMfaCode(code, challenge))
+    );
+  }
+
+  refresh(): Promise<void> {
+    return this.#run('refresh', 'Refreshing the tokens…', 'Refresh', async (session) => {
+      const before = this.tokens;
+      const after = await session.refresh();
+      this.tokens = after;
+      if (before) {
+        this.refreshDiffs = [
+          diffTokens(before.idToken, after.idToken, 'id'),
+          diffTokens(before.accessToken, after.accessToken, 'access')
+        ];
+      }
+      this.notice = 'New id and access tokens. The refresh token stays the same.';
+      void this.verifyTokens();
+    });
+  }
+
+  globalSignOut(): Promise<void> {
+    return this.#run('signOut', 'Signing out everywhere…', 'Global sign-out', async (session) => {
+      await session.globalSignOut();
+      this.#signedOut('Signed out everywhere: GlobalSignOut revoked every refresh token of this user.');
+    });
+  }
+
+  revokeRefreshToken(): Promise<void> {
+    return this.#run(
+      'signOut',
+      'Revoking the refresh token…',
+      'Revoking the refresh token',
+      async (session) => {
+        await session.revokeRefreshToken();
+        session.signOutLocally();
+        this.#signedOut('The refresh token is revoked: it, and tokens issued from it, no longer work.');
+      }
+    );
+  }
+
+  /** Tokens from the managed login's code exchange: shown, verified, and refreshable like any others. */
+  adoptTokens(tokens: SessionTokens): Promise<void> {
+    return this.#run('signIn', 'Taking over the tokens…', 'Managed login', async (session) => {
+      const decoded = inspectToken(tokens.idToken);
+      const claims = decoded.kind === 'jws' ? decoded.payload : {};
+      const username = String(claims['cognito:username'] ?? claims.username ?? claims.sub ?? 'user');
+      session.adopt(tokens, username);
+      this.pendingUsername = username;
+      this.#apply({ kind: 'signed-in', tokens });
+    });
+  }
+
+  /** Shows a failure that happened outside an action (e.g. the managed login redirect came back with an error). */
+  fail(error: unknown, during: string): void {
+    this.error = { explanation: explainError(error), error, during };
+  }
+
+  signOutLocally(): void {
+    this.#session?.signOutLocally();
+    this.#signedOut(
+      'Signed out in this tab. Cognito was not told: the refresh token stays valid until it expires.'
+    );
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+
+  #signedOut(notice: string): void {
+    this.tokens = null;
+    this.verifications = { id: null, access: null };
+    this.refreshDiffs = [];
+    this.phase = 'signed-out';
+    this.notice = notice;
+  }
+
+  #apply(outcome: SignInOutcome): void {
+    this.unsupportedChallenge = null;
+    switch (outcome.kind) {
+      case 'signed-in':
+        this.tokens = outcome.tokens;
+        this.refreshDiffs = [];
+        this.phase = 'signed-in';
+        this.notice = null;
+        void this.verifyTokens();
+        break;
+      case 'new-password-required':
+        this.requiredAttributes = outcome.requiredAttributes;
+        this.phase = 'new-password';
+        this.notice =
+          'Cognito asks for a new password (NEW_PASSWORD_REQUIRED): this user was created by an admin.';
+        break;
+      case 'mfa-required':
+        this.mfaChallenge = outcome.challenge;
+        this.phase = 'mfa';
+        this.notice =
+          outcome.challenge === 'SMS_MFA'
+            ? `Cognito sent a code by SMS${outcome.destination ? ` to ${outcome.destination}` : ''} (SMS_MFA).`
+            : 'Enter the code from your authenticator app (SOFTWARE_TOKEN_MFA).';
+        break;
+      case 'unsupported-challenge':
+        this.unsupportedChallenge = outcome.challenge;
+        this.phase = 'signed-out';
+        this.notice = null;
+        break;
+    }
+  }
+
+  async #run(
+    action: keyof typeof ALLOWED,
+    label: string,
+    during: string,
+    work: (session: UserPoolSession) => Promise<void>
+  ): Promise<void> {
+    if (this.busy !== null) return;
+    if (!ALLOWED[action]?.includes(this.phase)) return;
+    this.busy = label;
+    this.error = null;
+    this.notice = null;
+    try {
+      await work(await this.#sessionFor());
+    } catch (error) {
+      // Nothing the user typed is touched: the forms keep their values, only the explanation appears.
+      this.error = { explanation: explainError(error), error, during };
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  async #sessionFor(): Promise<UserPoolSession> {
+    const key = `${this.userPoolEndpoint}|${this.config.userPoolId.trim()}|${this.config.clientId.trim()}`;
+    if (!this.#session || key !== this.#sessionKey) {
+      const lib = await this.#deps.loadCognito();
+      this.#session = new UserPoolSession(lib, {
+        userPoolId: this.config.userPoolId.trim(),
+        clientId: this.config.clientId.trim(),
+        endpoint: this.userPoolEndpoint
+      });
+      this.#sessionKey = key;
+    }
+    return this.#session;
+  }
+}

@@ -1,0 +1,8 @@
+import { getDiagrams } from '$lib/server/diagrams';
+import { getRecording } from '$lib/server/recording';
+
+export function load() {
+  // The diagrams that follow the live run, prerendered into the page like everywhere else, and the recorded
+  // sample run that replays without any pool or network.
+  return { diagrams: getDiagrams(['cup-federation', 'cip-federation']), recording: getRecording() };
+}
