@@ -93,6 +93,9 @@ test.describe('failures are explained and keep what was typed', () => {
     await openPlayground(page);
     await signIn(page, 'alice', 'not-her-password');
     await expectExplanation(page, 'Wrong username or password');
+    // The original AWS message stays visible next to the explanation.
+    await expect(page.getByTestId('error')).toContainText('NotAuthorizedException');
+    await expect(page.getByTestId('error')).toContainText('Incorrect username or password.');
     await expect(page.getByTestId('sign-in-form').getByLabel('Password', { exact: true })).toHaveValue(
       'not-her-password'
     );

@@ -37,7 +37,7 @@ test('the recorded run replays step by step with the network off, clearly labell
     'true'
   );
   await expect(page.getByTestId('replay-caller')).toContainText(recording.callerIdentity.Arn);
-  await expect(page.getByTestId('replay-secret')).toContainText('hidden');
+  await expect(page.getByTestId('replay-secret-key')).toContainText('hidden');
   expect(await page.locator('body').innerText()).not.toContain(recording.credentials.secretKey);
   // Only the browser's own favicon re-check (same origin, failing offline) may appear: nothing to a pool or AWS.
   expect(requests.filter((url) => new URL(url).pathname !== '/favicon.svg')).toEqual([]);

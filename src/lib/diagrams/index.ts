@@ -10,3 +10,4 @@ export {
 } from './diagram';
 export { diagramSourceHash } from './source-hash.js';
 export { clampStep, parseStepParam, viewStep, type StepView } from './step';
+export { withSvg, withSvgs, type DiagramData, type RenderedDiagram } from './with-svg';

@@ -1,7 +1,8 @@
 import deckSource from '../../../content/slides.json';
 import { recordingSteps, type ReplayStep } from '$lib/flows/recording';
 import { parseDeck, type Deck } from '$lib/present/deck';
-import { getDiagram, type RenderedDiagram } from './diagrams';
+import type { DiagramData } from '$lib/diagrams';
+import { getDiagram } from './diagrams';
 import { getGuide } from './guide';
 import { getRecording } from './recording';
 
@@ -13,7 +14,7 @@ export interface DeckRecording {
 /** The presenter deck with the diagrams (and the recorded run) its slides use, checked at build time. */
 export function getDeck(): {
   deck: Deck;
-  diagrams: Record<string, RenderedDiagram>;
+  diagrams: Record<string, DiagramData>;
   recording: DeckRecording | null;
 } {
   const chapters = getGuide().chapters.map((chapter) => chapter.slug);

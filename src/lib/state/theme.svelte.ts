@@ -10,7 +10,7 @@ const KEY = 'theme';
 
 /**
  * The colour theme: follows the system until the user picks one, then remembers the pick.
- * static/theme.js applies the remembered choice before first paint; this class keeps it in step.
+ * src/theme-init.js (inlined in every page) applies the remembered choice before first paint; this class keeps it in step.
  */
 export class ThemeState {
   #storage: ThemeStorage | undefined;

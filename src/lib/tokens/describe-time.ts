@@ -55,14 +55,28 @@ export interface TimeDescription {
  */
 export const MILLISECONDS_THRESHOLD = 1e11;
 
+const STYLE = { dateStyle: 'medium', timeStyle: 'long' } as const;
+// Creating an Intl.DateTimeFormat costs up to milliseconds; a token has several time claims, re-rendered every
+// second for the relative phrases, so formatters are kept per locale and time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${timeZone ?? ''}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, { ...STYLE, timeZone });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 function formatLocal(date: Date, options: DescribeTimeOptions): string {
   if (Number.isNaN(date.getTime())) return 'not a valid date';
-  const style = { dateStyle: 'medium', timeStyle: 'long' } as const;
   try {
-    return new Intl.DateTimeFormat(options.locale, { ...style, timeZone: options.timeZone }).format(date);
+    return formatter(options.locale, options.timeZone).format(date);
   } catch {
     // An unknown locale or time zone must not break the page: fall back to the runtime's defaults.
-    return new Intl.DateTimeFormat(undefined, style).format(date);
+    return formatter(undefined, undefined).format(date);
   }
 }
 
