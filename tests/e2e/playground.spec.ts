@@ -160,13 +160,14 @@ test('a full session talks only to the site and the configured endpoint, and lea
   page,
   context
 }) => {
-  const alice = user('alice');
+  // erin, not alice: GlobalSignOut revokes every refresh token of the user, which would break parallel tests.
+  const erin = user('erin');
   const origins = new Set<string>();
   page.on('request', (request) => origins.add(new URL(request.url()).origin));
 
   await openPlayground(page);
   await page.getByRole('checkbox', { name: /Remember this configuration/ }).check();
-  await signIn(page, alice.username, alice.password);
+  await signIn(page, erin.username, erin.password);
   const tokens = page.getByRole('region', { name: '3. Your tokens' });
   await expect(tokens.locator('[data-token="id"] [data-testid="checklist"]')).toHaveAttribute(
     'data-valid',
@@ -191,7 +192,7 @@ test('a full session talks only to the site and the configured endpoint, and lea
     return dump.join('\n');
   });
   const cookies = JSON.stringify(await context.cookies());
-  for (const secret of [alice.password, 'eyJ', preset.confirmationCode]) {
+  for (const secret of [erin.password, 'eyJ', preset.confirmationCode]) {
     expect(stored, `storage holds ${secret}`).not.toContain(secret);
     expect(cookies).not.toContain(secret);
   }
