@@ -19,13 +19,3 @@ export const SANDBOX = {
   users: preset.users.map(({ username, password, state }) => ({ username, password, state })),
   confirmationCode: preset.confirmationCode
 } as const;
-
-/** True when `url` points at a loopback host, i.e. a local sandbox rather than AWS. */
-export function isLoopback(url: string): boolean {
-  try {
-    const { hostname } = new URL(url);
-    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
-  } catch {
-    return false;
-  }
-}

@@ -87,8 +87,8 @@ export class PlaygroundState {
   /** The issuer(s) tokens of the configured pool must carry: the sandbox's, or both AWS forms. */
   get expectedIssuers(): string[] {
     const userPoolId = this.config.userPoolId.trim();
-    const endpoint = this.config.endpoint.trim().replace(/\/+$/, '');
-    return endpoint ? [`${endpoint}/${userPoolId}`] : deriveAcceptedIssuers({ userPoolId });
+    const endpoint = this.config.endpoint.trim();
+    return deriveAcceptedIssuers(endpoint ? { userPoolId, endpoint } : { userPoolId });
   }
 
   /**
