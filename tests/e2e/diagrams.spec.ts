@@ -40,6 +40,33 @@ test.describe('without JavaScript', () => {
   });
 });
 
+test('/compare paints its diagrams before it fetches any script, then becomes interactive', async ({
+  page
+}) => {
+  type Probe = { firstFrame?: number };
+  await page.addInitScript(() => {
+    const probe = window as unknown as Probe;
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('svg.sequence-diagram')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => (probe.firstFrame = performance.now()));
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await gotoReady(page, '/compare');
+  const { firstFrame, scriptStarts } = await page.evaluate(() => ({
+    firstFrame: (window as unknown as Probe).firstFrame,
+    scriptStarts: performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/_app\/.+\.js$/.test(entry.name))
+      .map((entry) => entry.startTime)
+  }));
+  expect(firstFrame).toBeGreaterThan(0);
+  expect(scriptStarts.length).toBeGreaterThan(0);
+  expect(Math.min(...scriptStarts)).toBeGreaterThan(firstFrame!);
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/[?&]step=1$/);
+});
+
 test('keyboard steps both compared diagrams together: highlight, caption and URL change', async ({
   page
 }) => {
