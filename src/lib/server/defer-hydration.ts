@@ -4,12 +4,12 @@ import { createHash } from 'node:crypto';
  * Every page is prerendered, so its content is readable before any script runs. SvelteKit's output still
  * makes the browser work on JavaScript before the first paint: `<link rel="modulepreload">` in the head starts
  * fetching and compiling the app's modules while the HTML is parsed, and the inline bootstrap imports them
- * as soon as the parser reaches it. On a 2-core machine that held /compare's first paint 20-40% behind the same
+ * as soon as the parser reaches it. On a 2-core machine that held /compare's first paint 30-60% behind the same
  * HTML without scripts (bench/diagrams.js).
  *
- * `deferHydration` rewrites a prerendered page so that the first frame is painted before any of that starts:
- * the preload links leave the head and are added by the bootstrap once a frame has been painted (so the module
- * graph still loads in parallel, not as a waterfall), and the bootstrap's imports wait for the same moment.
+ * `deferHydration` rewrites a prerendered page so that it is on screen before any of that starts: the preload
+ * links leave the head and are added by the bootstrap after the first contentful paint (so the module graph
+ * still loads in parallel, not as a waterfall), and the bootstrap's imports wait for the same moment.
  * The page's content-security-policy allows inline scripts by hash, so the bootstrap's hash is replaced by
  * the hash of the rewritten script. A page whose markup is not shaped as expected is an error, so a SvelteKit
  * upgrade that changes it fails the build instead of silently losing the optimisation or breaking the CSP.
@@ -50,7 +50,7 @@ function findBootstrap(html: string): { content: string; start: number; end: num
   return undefined;
 }
 
-/** Makes each `import("…")` of the bootstrap's `Promise.all([…])` wait for the first painted frame. */
+/** Makes each `import("…")` of the bootstrap's `Promise.all([…])` wait for the page to be on screen. */
 function rewriteBootstrap(content: string, preloads: string[]): string {
   const open = content.indexOf('Promise.all([');
   const close = content.indexOf('])', open);
