@@ -5,7 +5,7 @@
 
 import { assertIsJwks } from '../tokens/parse-jwks';
 import type { Jwks } from '../tokens/types';
-import type { PlaygroundConfig } from './config';
+import { CONFIG_FIELDS, type PlaygroundConfig } from './config';
 import { redactJwts } from './redact';
 import type { TraceEntry, TraceService } from './trace';
 
@@ -184,14 +184,6 @@ const SERVICES: readonly TraceService[] = [
   'oauth2',
   'jwks',
   'other'
-];
-const CONFIG_FIELDS: readonly (keyof PlaygroundConfig)[] = [
-  'region',
-  'userPoolId',
-  'clientId',
-  'domain',
-  'identityPoolId',
-  'endpoint'
 ];
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const JWS = /^eyJ[\w-]*\.[\w-]+\.[\w-]+$/;
