@@ -5,8 +5,9 @@ const executablePath = findChromium();
 if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
 
 // Test ports differ from `npm start`'s (4173, 9229) so the tests can run while the site is open.
-export const SITE_PORT = 4174;
-export const SANDBOX_PORT = 9449;
+// E2E_SITE_PORT / E2E_SANDBOX_PORT let two checkouts run their suites side by side.
+export const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 4174);
+export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 9449);
 
 export default defineConfig({
   testDir: 'tests/e2e',

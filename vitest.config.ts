@@ -21,6 +21,18 @@ export default defineConfig({
           hookTimeout: 20000,
           fileParallelism: false
         }
+      },
+      {
+        // Clients nobody here wrote (Amplify, openid-client, aws-jwt-verify, ...) against a sandbox of their own.
+        test: {
+          name: 'peers',
+          include: ['tests/peers/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/sandbox/global-setup.ts'],
+          testTimeout: 30000,
+          hookTimeout: 30000,
+          fileParallelism: false
+        }
       }
     ]
   }

@@ -8,7 +8,7 @@ let passed = 0;
 let failed = 0;
 const lines = [];
 
-for (const name of ['unit', 'sandbox']) {
+for (const name of ['unit', 'sandbox', 'peers']) {
   const file = `test-results/${name}.json`;
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));
