@@ -108,6 +108,22 @@ describe('{{fact:id}} placeholders', () => {
   });
 });
 
+describe('the real guide', () => {
+  it('builds with content/facts.json: every {{fact:id}} and every internal link resolves', () => {
+    const files = Object.fromEntries(
+      readdirSync(join(root, 'content/guide'))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => [`/content/guide/${name}`, read(`content/guide/${name}`)])
+    );
+    const guide = buildGuide(files, { base: '', facts });
+    const html = guide.chapters
+      .flatMap((c) => c.blocks.map((b) => (b.kind === 'html' ? b.html : '')))
+      .join('');
+    expect(html).not.toContain('{{fact:');
+    expect(guide.chapters.map((c) => c.slug)).toContain('federation-in-depth');
+  });
+});
+
 describe('every page states only facts', () => {
   const pages: [string, string][] = [
     ...readdirSync(join(root, 'content/guide'))
