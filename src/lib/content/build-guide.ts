@@ -1,4 +1,5 @@
 import { ContentError } from './content-error';
+import { resolveFacts, type Facts } from './facts';
 import { parseFrontmatter } from './parse-frontmatter';
 import { renderMarkdown, type Block, type Heading } from './render-markdown';
 
@@ -33,12 +34,12 @@ export const SITE_ROUTES = ['/', '/guide', '/compare', '/playground', '/tokens',
 /**
  * Builds the guide from raw chapter files keyed by path (`content/guide/NN-slug.md`). Chapters are
  * ordered by their prefix; every internal link must point to a chapter (and heading) or a site route,
- * otherwise a `ContentError` stops the build.
+ * and every `{{fact:id}}` to a fact in `options.facts`, otherwise a `ContentError` stops the build.
  *
  * @example
  * buildGuide({ '/content/guide/01-intro.md': '---\ntitle: Intro\nsummary: S\n---\nHi' }, { base: '' })
  */
-export function buildGuide(files: Record<string, string>, options: { base: string }): Guide {
+export function buildGuide(files: Record<string, string>, options: { base: string; facts?: Facts }): Guide {
   const chapters: Chapter[] = [];
   const links: { file: string; href: string }[] = [];
   const seenOrders = new Map<number, string>();
@@ -58,7 +59,7 @@ export function buildGuide(files: Record<string, string>, options: { base: strin
     if (previous) throw new ContentError('ERR_CONTENT_FILENAME', file, `uses the same number as ${previous}`);
     seenOrders.set(order, file);
 
-    const { data, body } = parseFrontmatter(raw, file);
+    const { data, body } = parseFrontmatter(resolveFacts(raw, options.facts ?? { facts: [] }, file), file);
     const rendered = renderMarkdown(body, options);
     for (const href of rendered.internalLinks)
       links.push({ file, href: href.startsWith('#') ? `/guide/${slug}${href}` : href });

@@ -4,7 +4,11 @@
  */
 export class ContentError extends Error {
   readonly code:
-    'ERR_CONTENT_FRONTMATTER' | 'ERR_CONTENT_FILENAME' | 'ERR_CONTENT_LINK' | 'ERR_CONTENT_DIAGRAM';
+    | 'ERR_CONTENT_FRONTMATTER'
+    | 'ERR_CONTENT_FILENAME'
+    | 'ERR_CONTENT_LINK'
+    | 'ERR_CONTENT_DIAGRAM'
+    | 'ERR_CONTENT_FACT';
   readonly file: string;
 
   constructor(code: ContentError['code'], file: string, message: string) {

@@ -63,7 +63,12 @@ function identify(err: unknown): Identified {
   // amazon-cognito-identity-js puts the AWS name in `code`; SDK v3 in `name`.
   for (const key of ['code', 'name']) {
     const candidate = stringProperty(err, key);
-    if (candidate !== undefined && AWS_ERROR_NAME.test(candidate) && !GENERIC_NAMES.has(candidate)) {
+    // STS codes have no suffix (AccessDenied): a name the table knows counts as well.
+    if (
+      candidate !== undefined &&
+      (AWS_ERROR_NAME.test(candidate) || BY_CODE.has(candidate)) &&
+      !GENERIC_NAMES.has(candidate)
+    ) {
       return { code: candidate, message, details: {} };
     }
   }

@@ -293,7 +293,7 @@ const VERIFY_ENTRIES: readonly ExplanationEntry[] = [
     code: 'ERR_JWT_GROUPS',
     title: 'Not in a required group',
     cause: (c) => `cognito:groups does not contain any of: ${list(c.details.expected)}.`,
-    fix: 'Add the user to the group in the user pool, then sign in again: groups are copied into tokens at sign-in.'
+    fix: 'Add the user to the group in the user pool, then refresh the tokens or sign in again: tokens carry the groups of the moment they were issued.'
   },
   {
     code: 'ERR_JWT_SCOPES',
@@ -417,7 +417,10 @@ const AWS_ENTRIES: readonly ExplanationEntry[] = [
     code: 'NotAuthorizedException',
     match: /User is disabled/i,
     title: 'User disabled',
-    cause: 'An administrator disabled this user in the user pool.',
+    // Disabled is the separate Enabled flag, not a UserStatus.
+    // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserType.html
+    cause:
+      "An administrator disabled this user (the user's Enabled flag is false), whatever the user's status.",
     fix: 'Enable the user (AdminEnableUser, or the console) to allow sign-in again.'
   },
   {
@@ -438,14 +441,18 @@ const AWS_ENTRIES: readonly ExplanationEntry[] = [
     fix: 'Put the user pool id token, not the access token, under Logins["cognito-idp.<region>.amazonaws.com/<userPoolId>"].'
   },
   {
+    // The Logins key names a provider whose issuer is not the token's iss. An unconfigured provider is the
+    // "not from a supported provider" row below.
+    // https://repost.aws/questions/QU55Y85-lERBGLehVrKdjw_Q (AWS support answer on both messages)
     code: 'NotAuthorizedException',
     match: /Issuer doesn't match providerName/i,
-    title: 'Identity pool does not trust this user pool',
+    title: "The Logins key doesn't match the token's issuer",
     cause:
-      'The identity pool has no authentication provider for this user pool and app client, so it rejects the id token.',
+      "The key of the Logins map names a provider, and the token's iss claim names another: a typo in the key, " +
+      'the wrong region or user pool id, or a token from another user pool (dev instead of prod).',
     fix:
-      'In the identity pool, add the user pool (same pool id and app client id) as an authentication provider, ' +
-      'and pass the id token under Logins["cognito-idp.<region>.amazonaws.com/<userPoolId>"].'
+      "Build the key from the token's own iss: cognito-idp.<region>.amazonaws.com/<userPoolId> is the iss without " +
+      '"https://". Check the region and pool id character by character.'
   },
   {
     code: 'NotAuthorizedException',
@@ -456,11 +463,15 @@ const AWS_ENTRIES: readonly ExplanationEntry[] = [
     fix: 'Sign in first and pass the id token in Logins, or turn on guest (unauthenticated) access in the identity pool.'
   },
   {
+    // https://repost.aws/questions/QU55Y85-lERBGLehVrKdjw_Q: the token's aud is not the app client configured
+    // on the identity pool, or the provider name configured there does not match the token's iss.
     code: 'NotAuthorizedException',
     match: /not from a supported provider/i,
     title: 'Token from a provider the identity pool does not know',
-    cause: "The token's issuer or app client is not one of the identity pool's authentication providers.",
-    fix: 'Add that user pool and app client to the identity pool, or use a token from one it already trusts.'
+    cause:
+      "The token's issuer and app client (aud) are not one of the identity pool's authentication providers: " +
+      'the user pool or the app client was never added, or the user signed in with another app client.',
+    fix: 'Add that user pool and app client to the identity pool, or sign in with the app client it already trusts.'
   },
   {
     code: 'NotAuthorizedException',
@@ -597,11 +608,15 @@ const AWS_ENTRIES: readonly ExplanationEntry[] = [
       'with conditions on cognito-identity.amazonaws.com:aud = the identity pool id and amr = authenticated (or unauthenticated).'
   },
   {
-    code: 'AccessDeniedException',
+    // STS's code has no "Exception" suffix: AccessDenied -- Not authorized to perform sts:AssumeRoleWithWebIdentity.
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
+    code: 'AccessDenied',
     match: /AssumeRoleWithWebIdentity/i,
     title: 'The role does not trust this identity pool',
-    cause: "STS refused AssumeRoleWithWebIdentity: the role's trust policy does not match this identity.",
-    fix: 'Check the trust policy: principal cognito-identity.amazonaws.com, aud = identity pool id, amr = authenticated.'
+    cause:
+      "STS refused AssumeRoleWithWebIdentity: the role's trust policy does not accept this token (another identity " +
+      'pool in aud, or amr authenticated where the token is a guest one, or the reverse).',
+    fix: 'Check the trust policy: principal cognito-identity.amazonaws.com, aud = identity pool id, amr = authenticated (or unauthenticated for the guest role).'
   },
   {
     code: 'TooManyRequestsException',

@@ -152,7 +152,12 @@ export const PAYLOAD_CLAIMS: ReadonlyMap<string, Entry> = new Map<string, Entry>
   ],
   [
     'jti',
-    claim('JWT id: a unique id for this very token, used to revoke it.', 'jwt', RFC7519('4.1.7', 'jti'))
+    // Revocation keys on origin_jti, not jti: https://repost.aws/knowledge-center/cognito-revoke-refresh-tokens
+    claim(
+      'JWT id: a unique id for this very token; a refresh gives the new token a new one.',
+      'jwt',
+      RFC7519('4.1.7', 'jti')
+    )
   ],
   // OpenID Connect
   [
@@ -296,7 +301,11 @@ export const PAYLOAD_CLAIMS: ReadonlyMap<string, Entry> = new Map<string, Entry>
   ],
   [
     'cognito:groups',
-    claim('The user pool groups the user belongs to, copied in at sign-in.', 'cognito', COGNITO_ID_TOKEN)
+    claim(
+      'The user pool groups the user belonged to when this token was issued (at sign-in or at the last refresh).',
+      'cognito',
+      COGNITO_ID_TOKEN
+    )
   ],
   [
     'cognito:roles',
@@ -316,8 +325,10 @@ export const PAYLOAD_CLAIMS: ReadonlyMap<string, Entry> = new Map<string, Entry>
   ],
   [
     'origin_jti',
+    // Tokens refreshed from one sign-in share origin_jti; RevokeToken invalidates all of them for Cognito.
+    // https://repost.aws/knowledge-center/cognito-revoke-refresh-tokens
     claim(
-      'The id of the sign-in this token descends from; revoking the refresh token revokes all of them.',
+      'The id of the sign-in this token descends from, shared by every refreshed token; revocation uses it.',
       'cognito',
       COGNITO_ID_TOKEN
     )
@@ -341,8 +352,10 @@ export const PAYLOAD_CLAIMS: ReadonlyMap<string, Entry> = new Map<string, Entry>
   ],
   [
     'version',
+    // Ordinary access tokens carry "version": 2, customised or not (the sample payload on the access token page).
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
     claim(
-      'The version of the access token format (2 when customised by a pre token generation trigger).',
+      'The version of the access token format; Cognito access tokens carry 2.',
       'cognito',
       COGNITO_ACCESS_TOKEN
     )

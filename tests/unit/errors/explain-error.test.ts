@@ -105,7 +105,17 @@ describe('explainError for Cognito and identity pool service errors', () => {
         message: "Invalid login token. Issuer doesn't match providerName"
       },
       'NotAuthorizedException',
-      /does not trust this user pool/
+      // The Logins key and the token's iss disagree; an unconfigured provider is the next-but-one case.
+      // https://repost.aws/questions/QU55Y85-lERBGLehVrKdjw_Q
+      /Logins key doesn't match the token's issuer/
+    ],
+    [
+      // STS (an AWS Query API) names the error AccessDenied, without "Exception", in the SDK's name.
+      // https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
+      'STS refuses the role (basic flow)',
+      { name: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' },
+      'AccessDenied',
+      /role does not trust this identity pool/
     ],
     [
       'guest access off',

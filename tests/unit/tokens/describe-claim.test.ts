@@ -77,6 +77,18 @@ describe('describeClaim', () => {
     expect(describeClaim('device_key').source).toBe('cognito');
   });
 
+  it('tells the truth about jti, origin_jti, version and groups (issue 12)', () => {
+    // Revocation keys on origin_jti: https://repost.aws/knowledge-center/cognito-revoke-refresh-tokens
+    expect(describeClaim('jti').meaning).not.toMatch(/revoke/i);
+    expect(describeClaim('origin_jti').meaning).toMatch(/revocation/);
+    // "version": 2 is in ordinary access tokens, not only customised ones:
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
+    expect(describeClaim('version').meaning).not.toMatch(/trigger|customi[sz]ed/i);
+    expect(describeClaim('version').meaning).toContain('2');
+    // A refresh picks up current groups, so "copied in at sign-in" alone is wrong.
+    expect(describeClaim('cognito:groups').meaning).toMatch(/refresh/);
+  });
+
   it('describes custom attributes by their name', () => {
     const info = describeClaim('custom:tenant');
     expect(info).toMatchObject({ known: true, source: 'custom', time: false });

@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  buildGuide,
+  ContentError,
+  findUnbackedClaims,
+  parseFacts,
+  resolveFacts,
+  type Facts
+} from '../../../src/lib/content';
+
+// "Keeping it true": every lifetime, limit and AWS error code the guide, the slides, the diagram captions
+// and the error explainer state must be a value of content/facts.json, where each fact carries its
+// source and the date it was checked. A page that says "2 hours" where the facts say "1 hour" fails here.
+
+const root = join(__dirname, '../../..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const facts = parseFacts(JSON.parse(read('content/facts.json')), 'content/facts.json');
+
+const fact = (id: string, value: string, also?: string[]) => ({
+  id,
+  statement: `Statement of ${id}.`,
+  value,
+  ...(also ? { also } : {}),
+  source: 'https://docs.aws.amazon.com/example.html',
+  checked: '2026-12-01'
+});
+const small: Facts = {
+  facts: [
+    fact('token-default', '1 hour', ['one hour', '60 minutes']),
+    fact('rules-max', '25'),
+    fact('error-access-denied', 'AccessDenied'),
+    fact('error-not-authorized', 'NotAuthorizedException')
+  ]
+};
+
+describe('content/facts.json', () => {
+  it('gives every fact a source and the date it was checked', () => {
+    expect(facts.facts.length).toBeGreaterThan(40);
+    for (const f of facts.facts) {
+      expect(f.source, f.id).toMatch(/^https:\/\//);
+      expect(f.checked, f.id).toBe('2026-12-01');
+    }
+  });
+
+  it('holds the corrected facts of issue 12', () => {
+    const value = (id: string) => facts.facts.find((f) => f.id === id)?.value;
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
+    expect(value('error-sts-access-denied')).toBe('AccessDenied');
+    // https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html
+    expect(value('sts-credentials-fields')).toBe('SecretAccessKey');
+    // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
+    expect(value('role-max-session-duration')).toBe('12 hours');
+    expect(value('open-id-token-lifetime')).toBe('10 minutes');
+  });
+
+  it('refuses a fact without a source or with an id used twice', () => {
+    const noSource = { facts: [{ ...fact('a', '1 hour'), source: 'docs.aws.amazon.com' }] };
+    expect(() => parseFacts(noSource, 'f.json')).toThrow(/https "source"/);
+    const twice = { facts: [fact('a', '1 hour'), fact('a', '2 hours')] };
+    expect(() => parseFacts(twice, 'f.json')).toThrow(ContentError);
+  });
+});
+
+describe('findUnbackedClaims', () => {
+  it('accepts lifetimes, limits and codes the facts hold, in any wording', () => {
+    const page =
+      'Tokens last one hour (60 minutes, a one-hour lifetime). Up to 25 rules. ' +
+      'NotAuthorizedException is common; STS says AccessDenied.';
+    expect(findUnbackedClaims(page, small)).toEqual([]);
+  });
+
+  it('flags a lifetime, a limit or an error code that no fact holds', () => {
+    const page = 'Credentials last 2 hours. You may add up to 30 rules. STS answers AccessDeniedException.';
+    expect(findUnbackedClaims(page, small)).toEqual([
+      { kind: 'duration', text: '2 hours' },
+      { kind: 'limit', text: 'up to 30' },
+      { kind: 'error-code', text: 'AccessDeniedException' }
+    ]);
+  });
+
+  it('reads abbreviations and number words, and leaves ordinals and past moments alone', () => {
+    expect(findUnbackedClaims('900 s, then ten minutes', small)).toEqual([
+      { kind: 'duration', text: 'ten minutes' },
+      { kind: 'duration', text: '900 s' }
+    ]);
+    expect(findUnbackedClaims('a second expiry; issued 3 minutes ago', small)).toEqual([]);
+  });
+
+  it('skips names the caller says are not AWS error codes', () => {
+    expect(findUnbackedClaims('a TypeError', small, { ignoreNames: ['TypeError'] })).toEqual([]);
+  });
+});
+
+describe('{{fact:id}} placeholders', () => {
+  it('quote the fact value, and an unknown id stops the build', () => {
+    expect(resolveFacts('Rules: {{fact:rules-max}}.', small, 'x.md')).toBe('Rules: 25.');
+    expect(() => resolveFacts('{{fact:nope}}', small, 'x.md')).toThrow(/fact that does not exist: nope/);
+    const guide = buildGuide(
+      {
+        '/content/guide/01-a.md': '---\ntitle: A\nsummary: S\n---\nCredentials last {{fact:token-default}}.'
+      },
+      { base: '', facts: small }
+    );
+    const block = guide.chapters[0]?.blocks[0];
+    expect(block?.kind === 'html' ? block.html : '').toContain('Credentials last 1 hour.');
+  });
+});
+
+describe('the real guide', () => {
+  it('builds with content/facts.json: every {{fact:id}} and every internal link resolves', () => {
+    const files = Object.fromEntries(
+      readdirSync(join(root, 'content/guide'))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => [`/content/guide/${name}`, read(`content/guide/${name}`)])
+    );
+    const guide = buildGuide(files, { base: '', facts });
+    const html = guide.chapters
+      .flatMap((c) => c.blocks.map((b) => (b.kind === 'html' ? b.html : '')))
+      .join('');
+    expect(html).not.toContain('{{fact:');
+    expect(guide.chapters.map((c) => c.slug)).toContain('federation-in-depth');
+  });
+});
+
+describe('every page states only facts', () => {
+  const pages: [string, string][] = [
+    ...readdirSync(join(root, 'content/guide'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name): [string, string] => {
+        const file = `content/guide/${name}`;
+        return [file, resolveFacts(read(file), facts, file)];
+      }),
+    ['content/slides.json', read('content/slides.json')],
+    ...readdirSync(join(root, 'content/diagrams'))
+      .filter((name) => name.endsWith('.json'))
+      .map((name): [string, string] => [`content/diagrams/${name}`, read(`content/diagrams/${name}`)]),
+    ['src/lib/errors/explanations.ts', read('src/lib/errors/explanations.ts')],
+    ['src/lib/tokens/claims.ts', read('src/lib/tokens/claims.ts')]
+  ];
+
+  it.each(pages)('%s', (_file, text) => {
+    expect(findUnbackedClaims(text, facts)).toEqual([]);
+  });
+});
