@@ -7,14 +7,15 @@
 /**
  * @typedef {import('./tokens.js').User & {
  *   Password?: string, UserStatus?: string, Enabled?: boolean, RefreshTokens?: string[],
- *   ConfirmationCode?: string, UserLastModifiedDate?: Date
+ *   ConfirmationCode?: string, UserLastModifiedDate?: Date, RotatedRefreshTokens?: Record<string, number>,
+ *   PreferredMfaSetting?: string, UserMFASettingList?: string[], SoftwareToken?: {secret: string, verified: boolean, name?: string}
  * }} UserRecord
  */
 
 /**
  * @typedef {import('./tokens.js').AppClient & {
  *   ClientSecret?: string, ExplicitAuthFlows?: string[], PreventUserExistenceErrors?: string,
- *   AllowedOAuthScopes?: string[]
+ *   AllowedOAuthScopes?: string[], RefreshTokenRotation?: {Feature: string, RetryGracePeriodSeconds?: number}
  * }} ClientRecord
  */
 
@@ -60,6 +61,11 @@ export class Directory {
         (/** @type {{Name: string, Value: string}} */ a) => a.Name === 'sub' && a.Value === username
       )
     );
+  }
+
+  /** Every user of a pool, in the order they were created. @param {string} poolId @returns {UserRecord[]} */
+  users(poolId) {
+    return Object.values(this.#folder.document(poolId)?.get('Users') ?? {});
   }
 
   /** @param {string} poolId @param {string} username @returns {GroupRecord[]} */

@@ -1,0 +1,301 @@
+// @ts-check
+// Cognito's behaviour where cognito-local's differs, for operations it otherwise runs: user existence errors,
+// who may reset a password, ListUsers paging and filters, AdminCreateUser's delivery check, and the exact error
+// codes and messages a client sees. Each rule names the AWS source it follows. Also the operations of mfa.js and
+// token-refresh.js that take a request body directly.
+import { attributeValue } from 'cognito-local/lib/services/userPoolService.js';
+import { assertSecretHash, requireClient } from './client-policy.js';
+import { ServiceError, invalidParameter, notAuthorized } from './errors.js';
+import { maskDestination } from './user-pool.js';
+
+/** @typedef {import('./directory.js').ClientRecord} ClientRecord */
+/** @typedef {import('./directory.js').UserRecord} UserRecord */
+/** @typedef {Record<string, any>} Body */
+
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html (Username pattern)
+const USERNAME_PATTERN = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const LIST_USERS_MAX = 60;
+
+const codeMismatch = () =>
+  new ServiceError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+
+/** @param {ClientRecord} client */
+const hidesUsers = (client) => client.PreventUserExistenceErrors === 'ENABLED';
+
+/**
+ * What Cognito answers in place of "no such user" when existence errors are prevented: a code "sent" to a
+ * simulated destination (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
+ * @param {string} username
+ */
+const simulatedDelivery = (username) => ({
+  CodeDeliveryDetails: {
+    AttributeName: 'email',
+    DeliveryMedium: 'EMAIL',
+    Destination: maskDestination(`${username.replace(/[^\w.-]/g, '') || 'user'}@example.com`)
+  }
+});
+
+/** @param {unknown} value @param {string} member */
+function assertUsername(value, member = 'username') {
+  if (typeof value === 'string' && (value.length > 128 || !USERNAME_PATTERN.test(value))) {
+    throw invalidParameter(
+      `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+`
+    );
+  }
+}
+
+/** Cognito checks the email attribute's format on every write. @param {unknown} attributes */
+function assertEmailFormat(attributes) {
+  if (!Array.isArray(attributes)) return;
+  const email = attributes.find((entry) => entry?.Name === 'email');
+  if (email && (typeof email.Value !== 'string' || !EMAIL_PATTERN.test(email.Value))) {
+    throw invalidParameter('Invalid email address format.');
+  }
+}
+
+/** @param {UserRecord} user @param {string} name */
+const isTrue = (user, name) => attributeValue(name, user.Attributes) === 'true';
+
+/**
+ * One ListUsers filter: `attribute = "value"` or `attribute ^= "value"`
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html).
+ * @param {unknown} filter
+ * @returns {(user: UserRecord) => boolean}
+ */
+function parseFilter(filter) {
+  if (filter === undefined || filter === null || filter === '') return () => true;
+  const match = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(String(filter));
+  if (!match) throw invalidParameter('Error while parsing filter.');
+  const [, name = '', operator, value = ''] = match;
+  /** @param {UserRecord} user */
+  const read = (user) => {
+    switch (name) {
+      case 'username':
+        return user.Username;
+      case 'status':
+        return user.Enabled === false ? 'Disabled' : 'Enabled';
+      case 'cognito:user_status':
+        return user.UserStatus;
+      default:
+        return attributeValue(name, user.Attributes);
+    }
+  };
+  return (user) => {
+    const actual = read(user);
+    if (actual === undefined) return false;
+    return operator === '=' ? actual === value : actual.startsWith(value);
+  };
+}
+
+/** @param {UserRecord} user @param {string[] | undefined} only */
+const userResponse = (user, only) => ({
+  Username: user.Username,
+  Attributes: only ? (user.Attributes ?? []).filter((entry) => only.includes(entry.Name)) : user.Attributes,
+  UserCreateDate: user.UserCreateDate,
+  UserLastModifiedDate: user.UserLastModifiedDate,
+  Enabled: user.Enabled,
+  UserStatus: user.UserStatus
+});
+
+/**
+ * @param {{
+ *   directory: import('./directory.js').Directory,
+ *   sessions: import('./sessions.js').Sessions,
+ *   userPool: ReturnType<typeof import('./user-pool.js').createUserPool>,
+ *   mfa: import('./mfa.js').Mfa,
+ *   tokenRefresh: ReturnType<typeof import('./token-refresh.js').createTokenRefresh>,
+ *   onCodeSent: (message: import('./cognito-local.js').CodeMessage) => void,
+ *   confirmationCode: string
+ * }} deps
+ */
+export function createUserRules({
+  directory,
+  sessions,
+  userPool,
+  mfa,
+  tokenRefresh,
+  onCodeSent,
+  confirmationCode
+}) {
+  const verifyAccessToken = (/** @type {unknown} */ token) => sessions.verifyAccessToken(token);
+
+  /** The app client (its SECRET_HASH checked first, as for any user) and the user, if any. @param {Body} body */
+  function clientOf(body) {
+    const client = requireClient(directory, String(body.ClientId));
+    assertSecretHash(client, body.SecretHash, [body.Username]);
+    return { client, user: directory.user(client.UserPoolId, String(body.Username)) };
+  }
+
+  return {
+    /**
+     * ForgotPassword: only for users with a verified email or phone, never in FORCE_CHANGE_PASSWORD
+     * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgotPassword.html; the
+     * messages as the service sends them, aws/aws-sdk-js-v3#7101 and aws-amplify/amplify-js#1340).
+     * @param {Body} body
+     */
+    async ForgotPassword(body) {
+      const { client, user } = clientOf(body);
+      if (!user) {
+        if (hidesUsers(client)) return simulatedDelivery(String(body.Username));
+        throw new ServiceError('UserNotFoundException', 'Username/client id combination not found.');
+      }
+      if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
+        throw notAuthorized('User password cannot be reset in the current state.');
+      }
+      const email = isTrue(user, 'email_verified') && attributeValue('email', user.Attributes);
+      const phone = isTrue(user, 'phone_number_verified') && attributeValue('phone_number', user.Attributes);
+      if (!email && !phone) {
+        throw invalidParameter(
+          'Cannot reset password for the user as there is no registered/verified email or phone_number'
+        );
+      }
+      if (email) return userPool.delegate('ForgotPassword', body);
+      // Only a verified phone: cognito-local sends by email only, so the sandbox sends the SMS itself.
+      await directory.updateUser(client.UserPoolId, user.Username, (current) => ({
+        ...current,
+        ConfirmationCode: confirmationCode
+      }));
+      onCodeSent({ username: user.Username, destination: String(phone), code: confirmationCode });
+      return {
+        CodeDeliveryDetails: {
+          AttributeName: 'phone_number',
+          DeliveryMedium: 'SMS',
+          Destination: maskDestination(String(phone))
+        }
+      };
+    },
+
+    /** @param {Body} body */
+    async ConfirmForgotPassword(body) {
+      const { client, user } = clientOf(body);
+      if (!user) {
+        if (hidesUsers(client)) throw codeMismatch();
+        throw new ServiceError('UserNotFoundException', 'Username/client id combination not found.');
+      }
+      return userPool.delegate('ConfirmForgotPassword', body);
+    },
+
+    /** @param {Body} body */
+    async ResendConfirmationCode(body) {
+      const { client, user } = clientOf(body);
+      if (!user && hidesUsers(client)) return simulatedDelivery(String(body.Username));
+      return userPool.ResendConfirmationCode(body);
+    },
+
+    /**
+     * ConfirmSignUp: a confirmed user cannot be confirmed again (NotAuthorizedException, "User cannot be confirmed.
+     * Current status is CONFIRMED"); an unknown user looks like a wrong code when existence errors are prevented.
+     * @param {Body} body
+     */
+    async ConfirmSignUp(body) {
+      const { client, user } = clientOf(body);
+      if (!user) {
+        if (hidesUsers(client)) throw codeMismatch();
+        throw new ServiceError('UserNotFoundException', 'Username/client id combination not found.');
+      }
+      if (user.UserStatus !== 'UNCONFIRMED') {
+        throw notAuthorized(`User cannot be confirmed. Current status is ${user.UserStatus}`);
+      }
+      return userPool.delegate('ConfirmSignUp', body);
+    },
+
+    /** @param {Body} body */
+    async AdminConfirmSignUp(body) {
+      if (
+        !directory.user(String(body.UserPoolId), String(body.Username)) &&
+        directory.poolOptions(String(body.UserPoolId))
+      ) {
+        throw new ServiceError('UserNotFoundException', 'User does not exist.');
+      }
+      return userPool.delegate('AdminConfirmSignUp', body);
+    },
+
+    /** @param {Body} body */
+    async SignUp(body) {
+      assertUsername(body.Username);
+      assertEmailFormat(body.UserAttributes);
+      return userPool.delegate('SignUp', body);
+    },
+
+    /**
+     * AdminCreateUser: the welcome message must be deliverable before the user exists, and an existing user is
+     * "User account already exists".
+     * @param {Body} body
+     */
+    async AdminCreateUser(body) {
+      assertUsername(body.Username);
+      assertEmailFormat(body.UserAttributes);
+      const poolId = String(body.UserPoolId);
+      if (directory.poolOptions(poolId) && directory.user(poolId, String(body.Username))) {
+        throw new ServiceError('UsernameExistsException', 'User account already exists');
+      }
+      if (body.MessageAction !== 'SUPPRESS' && body.MessageAction !== 'RESEND') {
+        const mediums = Array.isArray(body.DesiredDeliveryMediums) ? body.DesiredDeliveryMediums : ['SMS'];
+        const attributes = Array.isArray(body.UserAttributes) ? body.UserAttributes : [];
+        const has = (/** @type {string} */ name) =>
+          attributes.some((entry) => entry?.Name === name && entry.Value);
+        if (
+          !(mediums.includes('SMS') && has('phone_number')) &&
+          !(mediums.includes('EMAIL') && has('email'))
+        ) {
+          throw invalidParameter('User has no attribute matching desired delivery mediums');
+        }
+      }
+      return userPool.delegate('AdminCreateUser', body);
+    },
+
+    /**
+     * ListUsers with Limit (at most 60), PaginationToken, AttributesToGet and the documented filters, including
+     * `status = "Disabled"` (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html).
+     * @param {Body} body
+     */
+    async ListUsers(body) {
+      const poolId = String(body.UserPoolId);
+      if (!directory.poolOptions(poolId)) {
+        throw new ServiceError('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
+      }
+      const limit = body.Limit ?? LIST_USERS_MAX;
+      if (!Number.isInteger(limit) || limit < 0 || limit > LIST_USERS_MAX) {
+        throw invalidParameter(
+          `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to ${LIST_USERS_MAX}`
+        );
+      }
+      if (body.AttributesToGet !== undefined && !Array.isArray(body.AttributesToGet)) {
+        throw invalidParameter('AttributesToGet must be a list of attribute names.');
+      }
+      let start = 0;
+      if (body.PaginationToken !== undefined) {
+        start = Number.parseInt(Buffer.from(String(body.PaginationToken), 'base64url').toString('utf8'), 10);
+        if (!Number.isInteger(start) || start < 0) throw invalidParameter('Invalid pagination token.');
+      }
+      const matching = directory.users(poolId).filter(parseFilter(body.Filter));
+      const page = matching.slice(start, start + limit);
+      const next = start + page.length;
+      return {
+        Users: page.map((user) => userResponse(user, body.AttributesToGet)),
+        ...(next < matching.length && limit > 0
+          ? { PaginationToken: Buffer.from(String(next)).toString('base64url') }
+          : {})
+      };
+    },
+
+    // MFA (mfa.js) and refresh (token-refresh.js)
+    /** @param {Body} body */
+    AssociateSoftwareToken: (body) => mfa.AssociateSoftwareToken(body, verifyAccessToken),
+    /** @param {Body} body */
+    VerifySoftwareToken: (body) => mfa.VerifySoftwareToken(body, verifyAccessToken),
+    /** @param {Body} body */
+    async SetUserMFAPreference(body) {
+      const { poolId, user } = await verifyAccessToken(body.AccessToken);
+      return mfa.setPreference(poolId, user, body);
+    },
+    /** @param {Body} body */
+    async AdminSetUserMFAPreference(body) {
+      const user = directory.user(String(body.UserPoolId), String(body.Username));
+      if (!user) throw new ServiceError('UserNotFoundException', 'User does not exist.');
+      return mfa.setPreference(String(body.UserPoolId), user, body);
+    },
+    GetTokensFromRefreshToken: tokenRefresh.GetTokensFromRefreshToken
+  };
+}
