@@ -75,6 +75,17 @@ export class Directory {
   }
 
   /**
+   * Adds a user record (cognito-local's format); resolves once it is on disk.
+   * @param {string} poolId
+   * @param {UserRecord & {UserCreateDate?: Date}} user
+   */
+  createUser(poolId, user) {
+    const document = this.#folder.document(poolId);
+    if (!document) return Promise.resolve();
+    return document.set(['Users', user.Username], user);
+  }
+
+  /**
    * Replaces a user with `change(user)` in one synchronous step; resolves once it is on disk.
    * @param {string} poolId
    * @param {string} username exact Username

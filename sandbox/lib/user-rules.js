@@ -3,6 +3,7 @@
 // who may reset a password, ListUsers paging and filters, AdminCreateUser's delivery check, and the exact error
 // codes and messages a client sees. Each rule names the AWS source it follows. Also the operations of mfa.js and
 // token-refresh.js that take a request body directly.
+import { randomUUID } from 'node:crypto';
 import { attributeValue } from 'cognito-local/lib/services/userPoolService.js';
 import { assertSecretHash, requireClient } from './client-policy.js';
 import { ServiceError, invalidParameter, notAuthorized } from './errors.js';
@@ -211,11 +212,62 @@ export function createUserRules({
       return userPool.delegate('AdminConfirmSignUp', body);
     },
 
-    /** @param {Body} body */
+    /**
+     * SignUp: the username pattern and email format are checked; a user with neither email nor phone is created
+     * and told nothing was sent (no CodeDeliveryDetails), where cognito-local refuses because the pool
+     * auto-verifies email (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html:
+     * CodeDeliveryDetails is returned only when a code was sent).
+     * @param {Body} body
+     */
     async SignUp(body) {
       assertUsername(body.Username);
       assertEmailFormat(body.UserAttributes);
-      return userPool.delegate('SignUp', body);
+      try {
+        return await userPool.delegate('SignUp', body);
+      } catch (error) {
+        const undeliverable =
+          error instanceof ServiceError &&
+          error.message === 'User has no attribute matching desired auto verified attributes';
+        if (!undeliverable) throw error;
+      }
+      // cognito-local ran every check (client, SECRET_HASH, password policy, existing user) before it refused.
+      const client = requireClient(directory, String(body.ClientId));
+      const attributes = Array.isArray(body.UserAttributes) ? body.UserAttributes : [];
+      const UserSub = randomUUID();
+      const now = new Date();
+      await directory.createUser(client.UserPoolId, {
+        Username: String(body.Username),
+        Password: String(body.Password),
+        Attributes: [{ Name: 'sub', Value: UserSub }, ...attributes.filter((entry) => entry?.Name !== 'sub')],
+        Enabled: true,
+        UserStatus: 'UNCONFIRMED',
+        RefreshTokens: [],
+        UserCreateDate: now,
+        UserLastModifiedDate: now
+      });
+      return { UserConfirmed: false, UserSub };
+    },
+
+    /**
+     * AdminDeleteUserAttributes: an unknown user is UserNotFoundException; an attribute outside the pool's schema
+     * is refused (the message is the sandbox's).
+     * @param {Body} body
+     */
+    async AdminDeleteUserAttributes(body) {
+      const poolId = String(body.UserPoolId);
+      const options = /** @type {{SchemaAttributes?: {Name?: string}[]} | undefined} */ (
+        directory.poolOptions(poolId)
+      );
+      if (options && !directory.user(poolId, String(body.Username))) {
+        throw new ServiceError('UserNotFoundException', 'User does not exist.');
+      }
+      const names = Array.isArray(body.UserAttributeNames) ? body.UserAttributeNames : [];
+      const schema = new Set((options?.SchemaAttributes ?? []).map((entry) => entry.Name));
+      const unknown = names.filter((name) => !schema.has(name));
+      if (options && unknown.length > 0) {
+        throw invalidParameter(`Attributes are not in the user pool's schema: ${unknown.join(', ')}`);
+      }
+      return userPool.delegate('AdminDeleteUserAttributes', body);
     },
 
     /**
