@@ -198,7 +198,25 @@ export function createUserRules({
       if (user.UserStatus !== 'UNCONFIRMED') {
         throw notAuthorized(`User cannot be confirmed. Current status is ${user.UserStatus}`);
       }
-      return userPool.delegate('ConfirmSignUp', body);
+      const result = await userPool.delegate('ConfirmSignUp', body);
+      // The code went to the auto-verified attribute, so confirming proves it: Cognito marks it verified
+      // (https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html).
+      const autoVerified = directory.poolOptions(client.UserPoolId)?.AutoVerifiedAttributes ?? [];
+      const verified = autoVerified
+        .filter((name) => attributeValue(name, user.Attributes) !== undefined)
+        .map((name) => ({ Name: `${name}_verified`, Value: 'true' }));
+      if (verified.length > 0) {
+        await directory.updateUser(client.UserPoolId, user.Username, (current) => ({
+          ...current,
+          Attributes: [
+            ...(current.Attributes ?? []).filter(
+              (entry) => !verified.some((flag) => flag.Name === entry.Name)
+            ),
+            ...verified
+          ]
+        }));
+      }
+      return result;
     },
 
     /** @param {Body} body */

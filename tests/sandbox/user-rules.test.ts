@@ -14,7 +14,14 @@ import {
   SignUpCommand
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { createConfirmedUser, expectAwsError, preset, uniqueName, userPoolClient } from './support';
+import {
+  createConfirmedUser,
+  expectAwsError,
+  preset,
+  printedCodes,
+  uniqueName,
+  userPoolClient
+} from './support';
 
 const client = userPoolClient();
 const ClientId = preset.clients.web.id;
@@ -278,5 +285,27 @@ describe('attributes', () => {
       'UserNotFoundException',
       'User does not exist.'
     );
+  });
+});
+
+describe('ConfirmSignUp verifies the attribute the code went to', () => {
+  it('email_verified becomes true, so ForgotPassword can send there', async () => {
+    const Username = uniqueName('verified');
+    await client.send(
+      new SignUpCommand({
+        ClientId,
+        Username,
+        Password: 'Fresh-Passw0rd!',
+        UserAttributes: [{ Name: 'email', Value: `${Username}@example.com` }]
+      })
+    );
+    const [code] = await printedCodes(Username);
+    await client.send(new ConfirmSignUpCommand({ ClientId, Username, ConfirmationCode: code ?? '' }));
+    const { Users } = await client.send(
+      new ListUsersCommand({ UserPoolId, Filter: `username = "${Username}"` })
+    );
+    expect(Users?.[0]?.Attributes).toContainEqual({ Name: 'email_verified', Value: 'true' });
+    const { CodeDeliveryDetails } = await client.send(new ForgotPasswordCommand({ ClientId, Username }));
+    expect(CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
   });
 });
