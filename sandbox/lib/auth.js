@@ -294,7 +294,7 @@ export function createAuth({
           assertFlowAllowed(client, 'USER_PASSWORD_AUTH');
           return passwordSignIn(client, params);
         case 'USER_AUTH':
-          return choice.initiate(client, params);
+          return choice.initiate(client, params, body.Session);
         case 'REFRESH_TOKEN_AUTH':
         case 'REFRESH_TOKEN':
           assertFlowAllowed(client, 'REFRESH_TOKEN_AUTH');

@@ -70,14 +70,22 @@ export function createChoiceAuth({ directory, mfa, findUser, passwordSignIn, srp
      * InitiateAuth with AuthFlow USER_AUTH.
      * @param {ClientRecord} client
      * @param {Body} params
+     * @param {unknown} [sessionText] a ConfirmSignUp Session
      */
-    initiate(client, params) {
+    initiate(client, params, sessionText) {
       const listed = client.ExplicitAuthFlows ?? [];
       if (!listed.includes('ALLOW_USER_AUTH'))
         throw invalidParameter('USER_AUTH flow not enabled for this client');
       const username = params.USERNAME;
       if (typeof username !== 'string' || username === '') {
         throw invalidParameter('Missing required parameter USERNAME');
+      }
+      if (sessionText !== undefined && sessionText !== null) {
+        // The Session of a ConfirmSignUp: the code the user just confirmed is the first factor.
+        const { user } = mfa.openSession('CONFIRM_SIGN_UP', client, sessionText, params);
+        if (user.UserStatus !== 'CONFIRMED')
+          throw new ServiceError('UserNotConfirmedException', 'User is not confirmed.');
+        return mfa.challengeAfterFirstFactor(client, user) ?? signedIn(client, user);
       }
       const user = findUser(client, username);
       const choices = available(client, user);

@@ -216,7 +216,10 @@ export function createUserRules({
           ]
         }));
       }
-      return result;
+      // A Session that signs the user in with USER_AUTH, the confirmation code standing for the first factor
+      // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html).
+      const { Session } = mfa.challenge('CONFIRM_SIGN_UP', { client, user }, {});
+      return { ...result, Session };
     },
 
     /** @param {Body} body */

@@ -288,6 +288,21 @@ describe('sign-up and account', () => {
     expect((await getCurrentUser()).username).toBe(username);
   });
 
+  it('autoSignIn with USER_AUTH: the ConfirmSignUp Session signs in without the password again', async () => {
+    const username = uniqueName('amplify-userauth');
+    await signUp({
+      username,
+      password: 'Fresh-Passw0rd!',
+      options: {
+        userAttributes: { email: `${username}@example.com` },
+        autoSignIn: { authFlowType: 'USER_AUTH' }
+      }
+    });
+    await confirmSignUp({ username, confirmationCode: (await printedCodes(username))[0] ?? '' });
+    expect((await autoSignIn()).isSignedIn).toBe(true);
+    expect((await getCurrentUser()).username).toBe(username);
+  });
+
   it('resetPassword and confirmResetPassword with the printed code', async () => {
     // Confirmed with the emailed code, so the email is verified and a reset code can go there.
     const username = uniqueName('amplify-reset');

@@ -1,7 +1,6 @@
 // @aws-sdk/credential-providers fromCognitoIdentityPool, as an app uses it, with only the Cognito Identity client's
 // endpoint changed; the credentials it returns are then used with STS GetCallerIdentity.
 //   https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/Package/-aws-sdk-credential-providers/#fromcognitoidentitypool
-import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +18,8 @@ import {
 const provider = (logins?: Record<string, string>, pool: keyof typeof preset.identityPools = 'guests') =>
   fromCognitoIdentityPool({
     identityPoolId: preset.identityPools[pool].id,
-    client: new CognitoIdentityClient({ region, endpoint }),
+    // The package's own parameters omit `client`; clientConfig is how it takes an endpoint.
+    clientConfig: { region, endpoint },
     logins
   });
 

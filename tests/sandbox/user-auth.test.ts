@@ -3,11 +3,13 @@
 //   https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html
 //   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
 import {
+  ConfirmSignUpCommand,
   InitiateAuthCommand,
-  RespondToAuthChallengeCommand
+  RespondToAuthChallengeCommand,
+  SignUpCommand
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { expectAwsError, preset, printedCodes, seedUser, userPoolClient } from './support';
+import { expectAwsError, preset, printedCodes, seedUser, uniqueName, userPoolClient } from './support';
 
 const client = userPoolClient();
 
@@ -100,6 +102,46 @@ describe('USER_AUTH', () => {
       userAuth('alice', {}, preset.clients.noPasswordAuth.id),
       'InvalidParameterException',
       'USER_AUTH flow not enabled for this client'
+    );
+  });
+
+  // API_ConfirmSignUp: "A session identifier that you can use to immediately sign in the confirmed user"; passed
+  // as InitiateAuth's Session with USER_AUTH.
+  it('signs in with the Session of ConfirmSignUp, without the password, and only that user', async () => {
+    const Username = uniqueName('autosignin');
+    await client.send(
+      new SignUpCommand({
+        ClientId: preset.clients.web.id,
+        Username,
+        Password: 'Fresh-Passw0rd!',
+        UserAttributes: [{ Name: 'email', Value: `${Username}@example.com` }]
+      })
+    );
+    const [code] = await printedCodes(Username);
+    const { Session } = await client.send(
+      new ConfirmSignUpCommand({ ClientId: preset.clients.web.id, Username, ConfirmationCode: code ?? '' })
+    );
+    expect(Session).toBeTruthy();
+    const signedIn = await client.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_AUTH',
+        ClientId: preset.clients.web.id,
+        Session,
+        AuthParameters: { USERNAME: Username }
+      })
+    );
+    expect(signedIn.AuthenticationResult?.IdToken).toBeTruthy();
+    await expectAwsError(
+      client.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_AUTH',
+          ClientId: preset.clients.web.id,
+          Session,
+          AuthParameters: { USERNAME: 'alice' }
+        })
+      ),
+      'NotAuthorizedException',
+      'Invalid session for the user.'
     );
   });
 });
