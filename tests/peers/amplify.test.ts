@@ -199,6 +199,27 @@ describe('MFA setup', () => {
   });
 });
 
+describe('SMS and email MFA chosen at sign-in', () => {
+  it('updateMFAPreference enables both, sign-in asks to choose, the SMS code is printed', async () => {
+    const { username, password } = await createConfirmedUser('amplify-sms');
+    await signIn({ username, password });
+    await updateUserAttributes({ userAttributes: { phone_number: '+15555550123' } });
+    await updateMFAPreference({ sms: 'ENABLED', email: 'ENABLED' });
+    expect(await fetchMFAPreference()).toEqual({ enabled: ['SMS', 'EMAIL'] });
+    await signOut();
+    const first = await signIn({ username, password });
+    expect(first.nextStep.signInStep).toBe('CONTINUE_SIGN_IN_WITH_MFA_SELECTION');
+    if (first.nextStep.signInStep !== 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION') return;
+    expect(first.nextStep.allowedMFATypes).toEqual(['SMS', 'EMAIL']);
+    const sms = await confirmSignIn({ challengeResponse: 'SMS' });
+    expect(sms.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_SMS_CODE');
+    if (sms.nextStep.signInStep !== 'CONFIRM_SIGN_IN_WITH_SMS_CODE') return;
+    expect(sms.nextStep.codeDeliveryDetails?.destination).toBe('+*******0123');
+    const [code] = (await printedCodes(username, 1, 'MFA code')).slice(-1);
+    expect((await confirmSignIn({ challengeResponse: code ?? '' })).isSignedIn).toBe(true);
+  });
+});
+
 describe('fetchAuthSession with the identity pool', () => {
   it('guest first, then signed in: the same identity, upgraded from the guest role', async () => {
     const { username, password } = await createConfirmedUser('amplify-guest');
