@@ -42,6 +42,18 @@ export class Directory {
     return this.#folder.document('clients')?.get(['Clients', clientId]);
   }
 
+  /**
+   * Replaces an app client with `change(client)` in one synchronous step; resolves once it is on disk.
+   * @param {string} clientId
+   * @param {(client: ClientRecord) => ClientRecord} change
+   */
+  updateClient(clientId, change) {
+    const document = this.#folder.document('clients');
+    const client = document?.get(['Clients', clientId]);
+    if (!document || !client) return Promise.resolve();
+    return document.set(['Clients', clientId], change(client));
+  }
+
   /** @param {string} poolId @returns {PoolOptions | undefined} */
   poolOptions(poolId) {
     return this.#folder.document(poolId)?.get('Options');

@@ -100,6 +100,31 @@ const userResponse = (user, only) => ({
 });
 
 /**
+ * A RefreshTokenRotation request member, checked as the API reference constrains it.
+ * @param {unknown} value
+ * @returns {{Feature: string, RetryGracePeriodSeconds?: number} | undefined}
+ */
+function refreshTokenRotation(value) {
+  if (value === undefined || value === null) return undefined;
+  const rotation = /** @type {Record<string, unknown>} */ (value);
+  if (typeof value !== 'object' || (rotation.Feature !== 'ENABLED' && rotation.Feature !== 'DISABLED')) {
+    throw invalidParameter(
+      "1 validation error detected: Value at 'refreshTokenRotation.feature' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]"
+    );
+  }
+  const grace = rotation.RetryGracePeriodSeconds;
+  if (grace !== undefined && (!Number.isInteger(grace) || Number(grace) < 0 || Number(grace) > 60)) {
+    throw invalidParameter(
+      "1 validation error detected: Value at 'refreshTokenRotation.retryGracePeriodSeconds' failed to satisfy constraint: Member must have value less than or equal to 60"
+    );
+  }
+  return {
+    Feature: rotation.Feature,
+    ...(grace !== undefined ? { RetryGracePeriodSeconds: Number(grace) } : {})
+  };
+}
+
+/**
  * @param {{
  *   directory: import('./directory.js').Directory,
  *   sessions: import('./sessions.js').Sessions,
@@ -120,6 +145,23 @@ export function createUserRules({
   confirmationCode
 }) {
   const verifyAccessToken = (/** @type {unknown} */ token) => sessions.verifyAccessToken(token);
+
+  /**
+   * Stores a client's rotation setting (or its absence) and adds it to the response.
+   * @param {Body} result CreateUserPoolClient / UpdateUserPoolClient response
+   * @param {{Feature: string, RetryGracePeriodSeconds?: number} | undefined} rotation
+   */
+  async function withRotation(result, rotation) {
+    const clientId = result?.UserPoolClient?.ClientId;
+    if (!clientId) return result;
+    await directory.updateClient(clientId, (current) => {
+      const { RefreshTokenRotation: _previous, ...rest } = current;
+      return rotation ? { ...rest, RefreshTokenRotation: rotation } : rest;
+    });
+    return rotation
+      ? { UserPoolClient: { ...result.UserPoolClient, RefreshTokenRotation: rotation } }
+      : result;
+  }
 
   /** The app client (its SECRET_HASH checked first, as for any user) and the user, if any. @param {Body} body */
   function clientOf(body) {
@@ -351,6 +393,30 @@ export function createUserRules({
           ? { PaginationToken: Buffer.from(String(next)).toString('base64url') }
           : {})
       };
+    },
+
+    // App clients: cognito-local drops RefreshTokenRotation; the sandbox keeps it and answers it back
+    // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html).
+    /** @param {Body} body */
+    async CreateUserPoolClient(body) {
+      const rotation = refreshTokenRotation(body.RefreshTokenRotation);
+      const result = await userPool.delegate('CreateUserPoolClient', body);
+      return withRotation(result, rotation);
+    },
+    /** @param {Body} body */
+    async UpdateUserPoolClient(body) {
+      const rotation = refreshTokenRotation(body.RefreshTokenRotation);
+      const result = await userPool.delegate('UpdateUserPoolClient', body);
+      // UpdateUserPoolClient resets what the request leaves out, as Cognito documents.
+      return withRotation(result, rotation);
+    },
+    /** @param {Body} body */
+    async DescribeUserPoolClient(body) {
+      const result = await userPool.delegate('DescribeUserPoolClient', body);
+      const rotation = directory.client(String(body.ClientId))?.RefreshTokenRotation;
+      return rotation
+        ? { UserPoolClient: { ...result.UserPoolClient, RefreshTokenRotation: rotation } }
+        : result;
     },
 
     // MFA (mfa.js) and refresh (token-refresh.js)

@@ -5,6 +5,8 @@
 //   refresh tokens. When disabled, token refresh issues only ID and access tokens. [...] When
 //   RetryGracePeriodSeconds is 0, [...] a successful request immediately invalidates the submitted refresh token."
 import {
+  CreateUserPoolClientCommand,
+  DescribeUserPoolClientCommand,
   GetTokensFromRefreshTokenCommand,
   GetUserCommand,
   InitiateAuthCommand
@@ -70,6 +72,53 @@ describe('GetTokensFromRefreshToken', () => {
       refreshWith(preset.clients.rotating.id, first.RefreshToken),
       'NotAuthorizedException',
       'Invalid Refresh Token'
+    );
+  });
+
+  it('a client created with rotation and a grace period keeps it, and the old token works during the grace', async () => {
+    const { UserPoolClient } = await client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: preset.userPoolId,
+        ClientName: 'rotating-with-grace',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 30 }
+      })
+    );
+    const clientId = UserPoolClient?.ClientId ?? '';
+    expect(UserPoolClient?.RefreshTokenRotation).toEqual({ Feature: 'ENABLED', RetryGracePeriodSeconds: 30 });
+    const described = await client.send(
+      new DescribeUserPoolClientCommand({ UserPoolId: preset.userPoolId, ClientId: clientId })
+    );
+    expect(described.UserPoolClient?.RefreshTokenRotation?.RetryGracePeriodSeconds).toBe(30);
+
+    const erin = seedUser('erin');
+    const { AuthenticationResult: first } = await client.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: clientId,
+        AuthParameters: { USERNAME: erin.username, PASSWORD: erin.password }
+      })
+    );
+    const old = first?.RefreshToken ?? '';
+    const rotated = (await refreshWith(clientId, old)).AuthenticationResult;
+    expect(rotated?.RefreshToken).not.toBe(old);
+    // Within RetryGracePeriodSeconds the rotated-out token still refreshes (a client retry).
+    expect((await refreshWith(clientId, old)).AuthenticationResult?.AccessToken).toBeTruthy();
+    expect(
+      (await refreshWith(clientId, rotated?.RefreshToken ?? '')).AuthenticationResult?.RefreshToken
+    ).toBeTruthy();
+  });
+
+  it('refuses a grace period above 60 seconds', async () => {
+    await expectAwsError(
+      client.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: preset.userPoolId,
+          ClientName: 'too-much-grace',
+          RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 61 }
+        })
+      ),
+      'InvalidParameterException'
     );
   });
 });
