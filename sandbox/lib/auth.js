@@ -314,6 +314,8 @@ export function createAuth({
         case 'ADMIN_NO_SRP_AUTH':
           assertFlowAllowed(client, 'ADMIN_USER_PASSWORD_AUTH');
           return passwordSignIn(client, params);
+        case 'USER_AUTH':
+          return choice.initiate(client, params, body.Session);
         case 'REFRESH_TOKEN_AUTH':
         case 'REFRESH_TOKEN':
           assertFlowAllowed(client, 'REFRESH_TOKEN_AUTH');

@@ -5,8 +5,13 @@
 //   the sandbox's issuer is http://127.0.0.1:<port>/<poolId>, so both names must mean the same provider.
 //   Guest to signed in: https://docs.aws.amazon.com/cognito/latest/developerguide/switching-identities.html
 //   ("Amazon Cognito makes sure that an old identity retains the same unique identifier as the new one").
-import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
+import {
+  GetCredentialsForIdentityCommand,
+  GetIdCommand,
+  GetOpenIdTokenCommand
+} from '@aws-sdk/client-cognito-identity';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
   createConfirmedUser,
@@ -95,5 +100,18 @@ describe('a guest identity that signs in', () => {
     expect(merged.IdentityId).toBe(existing.IdentityId);
     expect(await roleOf(merged)).toBe('LensAuthenticated');
     await expectAwsError(credentials(guest), 'ResourceNotFoundException');
+  });
+
+  it('upgrades the same way in the basic flow (GetOpenIdToken): the token is for the guest id, authenticated', async () => {
+    const { username, password } = await createConfirmedUser('basic-upgrade');
+    const guest = await guestId();
+    const { IdToken } = await signInWithPassword(username, password);
+    const { IdentityId, Token } = await identity.send(
+      new GetOpenIdTokenCommand({ IdentityId: guest, Logins: { [loginKey]: IdToken } })
+    );
+    expect(IdentityId).toBe(guest);
+    const claims = decodeJwt(Token ?? '');
+    expect(claims.sub).toBe(guest);
+    expect(claims.amr).toContain('authenticated');
   });
 });

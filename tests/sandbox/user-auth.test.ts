@@ -3,6 +3,7 @@
 //   https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html
 //   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
 import {
+  AdminInitiateAuthCommand,
   ConfirmSignUpCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
@@ -143,5 +144,22 @@ describe('USER_AUTH', () => {
       'NotAuthorizedException',
       'Invalid session for the user.'
     );
+  });
+
+  it('works the same through AdminInitiateAuth', async () => {
+    const alice = seedUser('alice');
+    const result = await client.send(
+      new AdminInitiateAuthCommand({
+        AuthFlow: 'USER_AUTH',
+        UserPoolId: preset.userPoolId,
+        ClientId: preset.clients.web.id,
+        AuthParameters: {
+          USERNAME: alice.username,
+          PREFERRED_CHALLENGE: 'PASSWORD',
+          PASSWORD: alice.password
+        }
+      })
+    );
+    expect(result.AuthenticationResult?.IdToken).toBeTruthy();
   });
 });
