@@ -52,8 +52,8 @@ try {
     port,
     dataDir,
     reset: options.reset,
-    onCodeSent: ({ username, destination, code }) =>
-      console.log(`sandbox: confirmation code for ${username} (sent to ${destination}): ${code}`),
+    onCodeSent: ({ username, destination, code, purpose = 'confirmation code' }) =>
+      console.log(`sandbox: ${purpose} for ${username} (sent to ${destination}): ${code}`),
     onError: (error) => console.error('sandbox: unexpected error', error)
   });
 } catch (error) {

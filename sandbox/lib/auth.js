@@ -13,10 +13,13 @@ import {
   notAuthorized,
   unknownClient
 } from './errors.js';
+import { createChoiceAuth } from './choice-auth.js';
+import { createMfa } from './mfa.js';
 import { assertPasswordPolicy } from './password-policy.js';
 import { seal, unseal } from './sealed.js';
 import { subOf } from './sessions.js';
 import * as srp from './srp.js';
+import { assertNoRotation } from './token-refresh.js';
 
 /** @typedef {import('./directory.js').ClientRecord} ClientRecord */
 /** @typedef {import('./directory.js').UserRecord} UserRecord */
@@ -40,10 +43,17 @@ function requireParam(params, name) {
  *   directory: import('./directory.js').Directory,
  *   sessions: import('./sessions.js').Sessions,
  *   sealingKey: Buffer,
+ *   mfa?: import('./mfa.js').Mfa,
  *   now?: () => number
  * }} deps
  */
-export function createAuth({ directory, sessions, sealingKey, now = () => Math.floor(Date.now() / 1000) }) {
+export function createAuth({
+  directory,
+  sessions,
+  sealingKey,
+  now = () => Math.floor(Date.now() / 1000),
+  mfa = createMfa({ directory, sealingKey, code: '', onCodeSent: () => {}, now })
+}) {
   /** @param {ClientRecord} client */
   const poolName = (client) => client.UserPoolId.split('_')[1] ?? '';
 
@@ -74,6 +84,11 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
       throw new ServiceError('PasswordResetRequiredException', 'Password reset required for the user');
     }
     if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') return newPasswordChallenge(client, user);
+    return mfa.challengeAfterFirstFactor(client, user) ?? signedIn(client, user);
+  }
+
+  /** Tokens for a sign-in that has proven every factor. @param {ClientRecord} client @param {UserRecord} user */
+  async function signedIn(client, user) {
     return { ChallengeParameters: {}, AuthenticationResult: await sessions.start({ client, user }) };
   }
 
@@ -239,13 +254,22 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
     );
   }
 
+  const choice = createChoiceAuth({ directory, mfa, findUser, passwordSignIn, srpChallenge, signedIn });
+
   /** @param {Body} body */
-  function respond(body) {
+  async function respond(body) {
     const client = requireClient(directory, String(body.ClientId));
     const responses = /** @type {Body} */ (body.ChallengeResponses ?? {});
     if (body.ChallengeName === 'PASSWORD_VERIFIER') return verifyPasswordClaim(client, responses);
     if (body.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
       return setNewPassword(client, responses, body.Session);
+    }
+    if (body.ChallengeName === 'SELECT_CHALLENGE') return choice.select(client, responses, body.Session);
+    if (
+      ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP', 'SELECT_MFA_TYPE'].includes(String(body.ChallengeName))
+    ) {
+      const next = await mfa.respond(client, String(body.ChallengeName), responses, body.Session);
+      return 'challenge' in next ? next.challenge : signedIn(client, next.user);
     }
     throw invalidParameter(`The sandbox does not support the ${body.ChallengeName} challenge.`);
   }
@@ -269,9 +293,12 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
         case 'USER_PASSWORD_AUTH':
           assertFlowAllowed(client, 'USER_PASSWORD_AUTH');
           return passwordSignIn(client, params);
+        case 'USER_AUTH':
+          return choice.initiate(client, params, body.Session);
         case 'REFRESH_TOKEN_AUTH':
         case 'REFRESH_TOKEN':
           assertFlowAllowed(client, 'REFRESH_TOKEN_AUTH');
+          assertNoRotation(client);
           return refresh(client, params);
         default:
           throw invalidParameter(`The sandbox does not support AuthFlow ${body.AuthFlow} in InitiateAuth.`);
@@ -287,9 +314,12 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
         case 'ADMIN_NO_SRP_AUTH':
           assertFlowAllowed(client, 'ADMIN_USER_PASSWORD_AUTH');
           return passwordSignIn(client, params);
+        case 'USER_AUTH':
+          return choice.initiate(client, params, body.Session);
         case 'REFRESH_TOKEN_AUTH':
         case 'REFRESH_TOKEN':
           assertFlowAllowed(client, 'REFRESH_TOKEN_AUTH');
+          assertNoRotation(client);
           return refresh(client, params);
         default:
           throw invalidParameter(
@@ -299,6 +329,7 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
     },
 
     RespondToAuthChallenge: respond,
+    mfa,
 
     /** @param {Body} body */
     AdminRespondToAuthChallenge(body) {

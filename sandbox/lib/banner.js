@@ -23,7 +23,21 @@ export function describeSandbox({ url, preset, dataDir, reset }) {
   for (const user of preset.users) {
     lines.push(`    ${user.username.padEnd(6)} ${user.password.padEnd(20)} ${user.state}`);
   }
-  lines.push(`  confirmation code for every sign-up: ${preset.confirmationCode}`, '', 'Identity pools');
+  lines.push(`  confirmation code for every sign-up: ${preset.confirmationCode}`);
+  if (preset.mfa && preset.mfa.configuration !== 'OFF') {
+    lines.push(
+      `  MFA ${preset.mfa.configuration.toLowerCase()}: TOTP, SMS and email codes (SMS and email codes are printed here, always ${preset.confirmationCode})`,
+      `  choice-based sign-in (USER_AUTH) first factors: ${preset.mfa.firstAuthFactors.join(', ')} (and PASSWORD_SRP)`
+    );
+    for (const user of preset.users) {
+      if (user.mfa?.totpSecret) {
+        lines.push(
+          `  ${user.username}'s authenticator: otpauth://totp/cognito-lens-sandbox:${user.username}?secret=${user.mfa.totpSecret}&issuer=cognito-lens-sandbox`
+        );
+      }
+    }
+  }
+  lines.push('', 'Identity pools');
   for (const [key, pool] of Object.entries(preset.identityPools)) {
     lines.push(`    ${key.padEnd(9)} ${pool.id}  ${pool.description}`);
   }

@@ -24,6 +24,7 @@ const ctx = { logger: quiet };
  * @property {string} username
  * @property {string} destination
  * @property {string} code
+ * @property {string} [purpose] what the code is for, when it is not a confirmation code (e.g. "MFA code")
  */
 
 /**

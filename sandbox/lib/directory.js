@@ -7,14 +7,15 @@
 /**
  * @typedef {import('./tokens.js').User & {
  *   Password?: string, UserStatus?: string, Enabled?: boolean, RefreshTokens?: string[],
- *   ConfirmationCode?: string, UserLastModifiedDate?: Date
+ *   ConfirmationCode?: string, UserLastModifiedDate?: Date, RotatedRefreshTokens?: Record<string, number>,
+ *   PreferredMfaSetting?: string, UserMFASettingList?: string[], SoftwareToken?: {secret: string, verified: boolean, name?: string}
  * }} UserRecord
  */
 
 /**
  * @typedef {import('./tokens.js').AppClient & {
  *   ClientSecret?: string, ExplicitAuthFlows?: string[], PreventUserExistenceErrors?: string,
- *   AllowedOAuthScopes?: string[]
+ *   AllowedOAuthScopes?: string[], RefreshTokenRotation?: {Feature: string, RetryGracePeriodSeconds?: number}
  * }} ClientRecord
  */
 
@@ -41,6 +42,18 @@ export class Directory {
     return this.#folder.document('clients')?.get(['Clients', clientId]);
   }
 
+  /**
+   * Replaces an app client with `change(client)` in one synchronous step; resolves once it is on disk.
+   * @param {string} clientId
+   * @param {(client: ClientRecord) => ClientRecord} change
+   */
+  updateClient(clientId, change) {
+    const document = this.#folder.document('clients');
+    const client = document?.get(['Clients', clientId]);
+    if (!document || !client) return Promise.resolve();
+    return document.set(['Clients', clientId], change(client));
+  }
+
   /** @param {string} poolId @returns {PoolOptions | undefined} */
   poolOptions(poolId) {
     return this.#folder.document(poolId)?.get('Options');
@@ -62,10 +75,26 @@ export class Directory {
     );
   }
 
+  /** Every user of a pool, in the order they were created. @param {string} poolId @returns {UserRecord[]} */
+  users(poolId) {
+    return Object.values(this.#folder.document(poolId)?.get('Users') ?? {});
+  }
+
   /** @param {string} poolId @param {string} username @returns {GroupRecord[]} */
   groupsOf(poolId, username) {
     const groups = this.#folder.document(poolId)?.get('Groups') ?? {};
     return Object.values(groups).filter((group) => group.members?.includes(username));
+  }
+
+  /**
+   * Adds a user record (cognito-local's format); resolves once it is on disk.
+   * @param {string} poolId
+   * @param {UserRecord & {UserCreateDate?: Date}} user
+   */
+  createUser(poolId, user) {
+    const document = this.#folder.document(poolId);
+    if (!document) return Promise.resolve();
+    return document.set(['Users', user.Username], user);
   }
 
   /**

@@ -70,7 +70,13 @@ export function createIdentityPools(deps) {
    * @returns {Promise<Login>}
    */
   async function verifyLogin(pool, providerName, token) {
-    const candidates = pool.providers.filter((provider) => provider.providerName === providerName);
+    // On AWS the provider name is the token's `iss` without its scheme, so clients that derive the Logins key from
+    // the token (Amplify) send `127.0.0.1:<port>/<poolId>` here: the same provider, under its sandbox address.
+    const candidates = pool.providers.filter(
+      (provider) =>
+        provider.providerName === providerName ||
+        tokens.issuer(provider.userPoolId).replace(/^https?:\/\//, '') === providerName
+    );
     const [configured] = candidates;
     if (!configured) throw notAuthorized('Token is not from a supported provider of this identity pool.');
     let header;
@@ -103,7 +109,7 @@ export function createIdentityPools(deps) {
         throw notAuthorized('Invalid login token. The user has signed out, or was disabled or deleted.');
       }
     }
-    return { key: `${providerName}:${claims.sub}`, provider, claims };
+    return { key: `${configured.providerName}:${claims.sub}`, provider, claims };
   }
 
   /** @param {IdentityPool} pool @param {unknown} logins */
@@ -114,19 +120,42 @@ export function createIdentityPools(deps) {
   }
 
   /**
-   * The login (if any) that proves the caller owns an identity.
+   * The identity a call acts on, and the login (if any) that proves the caller owns it. A guest identity presented
+   * with logins is upgraded as Cognito does (https://docs.aws.amazon.com/cognito/latest/developerguide/switching-identities.html):
+   * if the login already belongs to an identity, that identity is the answer (the guest one is merged into it and
+   * removed); otherwise the login is linked to the guest identity, which keeps its id and is authenticated from now on.
+   * @param {string} identityId
    * @param {{pool: IdentityPool, logins: string[]}} identity
    * @param {Login[]} logins
+   * @returns {Promise<{identityId: string, login: Login | undefined}>}
    */
-  function loginFor(identity, logins) {
+  async function resolveIdentity(identityId, identity, logins) {
+    const { pool } = identity;
     if (identity.logins.length === 0) {
-      if (logins.length > 0) throw loginsDoNotMatch();
-      if (!identity.pool.allowGuests) throw noGuests();
-      return undefined;
+      if (logins.length === 0) {
+        if (!pool.allowGuests) throw noGuests();
+        return { identityId, login: undefined };
+      }
+      const [login] = /** @type {[Login]} */ (logins);
+      const owner = logins
+        .map((candidate) => identities.get(['logins', pool.id, candidate.key]))
+        .find(Boolean);
+      if (owner && owner !== identityId) {
+        await identities.delete(['identities', identityId]);
+        return { identityId: owner, login };
+      }
+      await Promise.all([
+        identities.set(['identities', identityId], {
+          pool: pool.id,
+          logins: logins.map((entry) => entry.key)
+        }),
+        ...logins.map((entry) => identities.set(['logins', pool.id, entry.key], identityId))
+      ]);
+      return { identityId, login };
     }
     const login = logins.find((candidate) => identity.logins.includes(candidate.key));
     if (!login) throw loginsDoNotMatch();
-    return login;
+    return { identityId, login };
   }
 
   /**
@@ -190,7 +219,11 @@ export function createIdentityPools(deps) {
     /** @param {Body} body */
     async GetCredentialsForIdentity(body) {
       const identity = requireIdentity(body.IdentityId);
-      const login = loginFor(identity, await verifyLogins(identity.pool, body.Logins));
+      const { identityId, login } = await resolveIdentity(
+        String(body.IdentityId),
+        identity,
+        await verifyLogins(identity.pool, body.Logins)
+      );
       const role = login
         ? assertTrusted(
             authenticatedRole(identity.pool, login, body.CustomRoleArn),
@@ -205,7 +238,7 @@ export function createIdentityPools(deps) {
         durationSeconds: CREDENTIAL_SECONDS
       });
       return {
-        IdentityId: body.IdentityId,
+        IdentityId: identityId,
         Credentials: {
           AccessKeyId: session.accessKeyId,
           SecretKey: session.secretAccessKey,
@@ -221,7 +254,11 @@ export function createIdentityPools(deps) {
       if (!identity.pool.allowClassicFlow) {
         throw invalidParameter('Basic (classic) flow is not enabled, please use enhanced flow.');
       }
-      const login = loginFor(identity, await verifyLogins(identity.pool, body.Logins));
+      const { identityId, login } = await resolveIdentity(
+        String(body.IdentityId),
+        identity,
+        await verifyLogins(identity.pool, body.Logins)
+      );
       const amr = login
         ? [
             'authenticated',
@@ -235,13 +272,13 @@ export function createIdentityPools(deps) {
         'https://cognito-identity.amazonaws.com/identity-pool-arn': `arn:aws:cognito-identity:${config.region}:${config.accountId}:identitypool/${identity.pool.id}`
       })
         .setProtectedHeader({ kid: signingKey.kid, typ: 'JWS', alg: signingKey.alg })
-        .setSubject(String(body.IdentityId))
+        .setSubject(identityId)
         .setAudience(identity.pool.id)
         .setIssuer(issuer)
         .setIssuedAt(iat)
         .setExpirationTime(iat + OPEN_ID_TOKEN_SECONDS)
         .sign(signingKey.privateKey);
-      return { IdentityId: body.IdentityId, Token };
+      return { IdentityId: identityId, Token };
     }
   };
 }

@@ -29,6 +29,7 @@ const IDENTITY_POOLS = 'AWSCognitoIdentityService';
  *   sts: import('./sts.js').Sts,
  *   oauth2: ReturnType<typeof import('./oauth2.js').createOAuth2>,
  *   cognitoLocal: import('./cognito-local.js').CognitoLocal,
+ *   userRules: Record<string, Operation>,
  *   onError: (error: unknown) => void
  * }} deps
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
@@ -47,7 +48,9 @@ export function createRouter(deps) {
       GlobalSignOut: userPool.GlobalSignOut,
       AdminUserGlobalSignOut: userPool.AdminUserGlobalSignOut,
       RevokeToken: userPool.RevokeToken,
-      ResendConfirmationCode: userPool.ResendConfirmationCode
+      ResendConfirmationCode: userPool.ResendConfirmationCode,
+      // user-rules.js: Cognito's behaviour where cognito-local's differs, MFA, GetTokensFromRefreshToken
+      ...deps.userRules
     },
     [IDENTITY_POOLS]: {
       GetId: identityPools.GetId,

@@ -16,11 +16,15 @@ import { JsonDocument } from './store.js';
  * @property {string} userPoolId
  * @property {string} userPoolName
  * @property {string} confirmationCode
+ * @property {{accessKeyId: string, secretAccessKey: string}} admin
+ * @property {{configuration: 'OFF' | 'OPTIONAL', firstAuthFactors: string[]}} [mfa]
  * @property {Record<string, {id: string, name: string, description: string, explicitAuthFlows: string[],
- *   secret?: string, callbackUrls?: string[], oauthScopes?: string[]}>} clients
+ *   secret?: string, callbackUrls?: string[], oauthScopes?: string[],
+ *   refreshTokenRotation?: {feature: 'ENABLED' | 'DISABLED', retryGracePeriodSeconds?: number}}>} clients
  * @property {Record<string, {description: string, precedence?: number, role?: string}>} groups
  * @property {{username: string, password: string, state: string, status: string, enabled: boolean,
- *   groups: string[], attributes: Record<string, string>}[]} users
+ *   groups: string[], attributes: Record<string, string>,
+ *   mfa?: {enabled: string[], preferred?: string, totpSecret?: string}}[]} users
  * @property {Record<string, PresetIdentityPool>} identityPools
  * @property {Record<string, {arn: string, id: string, description: string,
  *   trust: {amr: 'authenticated' | 'unauthenticated', identityPools: string[]}}>} roles
@@ -128,7 +132,10 @@ function userPoolDocument(preset) {
       Name: preset.userPoolName,
       Arn: `arn:aws:cognito-idp:${preset.region}:${preset.accountId}:userpool/${preset.userPoolId}`,
       UsernameAttributes: [],
-      AutoVerifiedAttributes: ['email']
+      AutoVerifiedAttributes: ['email'],
+      // Optional MFA (TOTP, SMS, email) and choice-based sign-in's first factors (mfa.js, choice-auth.js).
+      MfaConfiguration: preset.mfa?.configuration ?? 'OFF',
+      SignInPolicy: { AllowedFirstAuthFactors: preset.mfa?.firstAuthFactors ?? ['PASSWORD'] }
     },
     Users: Object.fromEntries(
       preset.users.map((user) => [
@@ -142,7 +149,22 @@ function userPoolDocument(preset) {
           RefreshTokens: [],
           UserCreateDate: SEEDED_AT,
           UserLastModifiedDate: SEEDED_AT,
-          ...(user.status === 'UNCONFIRMED' ? { ConfirmationCode: preset.confirmationCode } : {})
+          ...(user.status === 'UNCONFIRMED' ? { ConfirmationCode: preset.confirmationCode } : {}),
+          ...(user.mfa
+            ? {
+                UserMFASettingList: user.mfa.enabled,
+                PreferredMfaSetting: user.mfa.preferred,
+                ...(user.mfa.totpSecret
+                  ? {
+                      SoftwareToken: {
+                        secret: user.mfa.totpSecret,
+                        verified: true,
+                        name: 'Seeded authenticator'
+                      }
+                    }
+                  : {})
+              }
+            : {})
         }
       ])
     ),
@@ -183,6 +205,14 @@ function clientsDocument(preset) {
                 AllowedOAuthFlowsUserPoolClient: true,
                 AllowedOAuthScopes: client.oauthScopes,
                 CallbackURLs: client.callbackUrls
+              }
+            : {}),
+          ...(client.refreshTokenRotation
+            ? {
+                RefreshTokenRotation: {
+                  Feature: client.refreshTokenRotation.feature,
+                  RetryGracePeriodSeconds: client.refreshTokenRotation.retryGracePeriodSeconds
+                }
               }
             : {}),
           TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },

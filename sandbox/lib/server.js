@@ -14,7 +14,10 @@ import { createSessions } from './sessions.js';
 import { DocumentFolder, JsonDocument } from './store.js';
 import { createSts } from './sts.js';
 import { createTokens } from './tokens.js';
+import { createMfa } from './mfa.js';
+import { createTokenRefresh } from './token-refresh.js';
 import { createUserPool } from './user-pool.js';
+import { createUserRules } from './user-rules.js';
 
 export const KEYS_FILE = new URL('../seed/keys.json', import.meta.url);
 export const HOST = '127.0.0.1';
@@ -61,12 +64,25 @@ export async function startSandbox({ port, dataDir, reset, onCodeSent, onError }
   const credentials = createCredentials({ sealingKey: keys.sealing });
   const identityIssuer = `${baseUrl}/cognito-identity`;
 
+  const mfa = createMfa({ directory, sealingKey: keys.sealing, code: preset.confirmationCode, onCodeSent });
+  const userPool = createUserPool({ directory, sessions, cognitoLocal });
+  const userRules = createUserRules({
+    directory,
+    sessions,
+    userPool,
+    mfa,
+    tokenRefresh: createTokenRefresh({ directory, sessions }),
+    onCodeSent,
+    confirmationCode: preset.confirmationCode
+  });
+
   const router = createRouter({
     baseUrl,
     directory,
     tokens,
-    auth: createAuth({ directory, sessions, sealingKey: keys.sealing }),
-    userPool: createUserPool({ directory, sessions, cognitoLocal }),
+    auth: createAuth({ directory, sessions, sealingKey: keys.sealing, mfa }),
+    userPool,
+    userRules,
     identityPools: createIdentityPools({
       config,
       directory,

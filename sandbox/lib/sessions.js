@@ -69,23 +69,46 @@ export function createSessions({
     },
 
     /**
-     * REFRESH_TOKEN_AUTH: new id and access tokens for the same session (same auth_time and origin_jti).
-     * @param {{client: ClientRecord, token: string, authenticateClient: (user: UserRecord) => void}} input
+     * REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken: new id and access tokens for the same session (same
+     * auth_time and origin_jti). With `rotate`, also a new refresh token of that session; the one presented stops
+     * working at once, or after the client's RetryGracePeriodSeconds
+     * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html).
+     * @param {{client: ClientRecord, token: string, authenticateClient: (user: UserRecord) => void, rotate?: boolean}} input
      *   `authenticateClient` throws unless the caller proved it is the client (SECRET_HASH, client secret)
      */
-    async refresh({ client, token, authenticateClient }) {
+    async refresh({ client, token, authenticateClient, rotate = false }) {
       const claims = await tokens.readRefreshToken(token);
       if (!claims || claims.client_id !== client.ClientId) throw notAuthorized('Invalid Refresh Token');
       const user = directory.user(claims.pool, claims.username);
       if (!user) throw notAuthorized('Invalid Refresh Token');
       authenticateClient(user);
       if (claims.exp <= now()) throw notAuthorized('Refresh Token has expired');
-      if (!user.RefreshTokens?.includes(token) || Object.hasOwn(revoked, claims.origin_jti)) {
+      const inGrace = (user.RotatedRefreshTokens?.[token] ?? 0) > now();
+      if (!(user.RefreshTokens?.includes(token) || inGrace) || Object.hasOwn(revoked, claims.origin_jti)) {
         throw notAuthorized('Refresh Token has been revoked');
       }
       if (user.Enabled === false) throw notAuthorized('User is disabled.');
       const session = { originJti: claims.origin_jti, eventId: claims.event_id, authTime: claims.auth_time };
-      return tokens.issue({ user, client, groups: groupsOf(client, user), session });
+      const issued = await tokens.issue({ user, client, groups: groupsOf(client, user), session });
+      if (!rotate) return issued;
+      const RefreshToken = await tokens.refreshToken({ user, client, session });
+      const grace = client.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0;
+      await directory.updateUser(claims.pool, user.Username, (current) => {
+        /** @type {Record<string, number>} */
+        const rotated = Object.fromEntries(
+          Object.entries(current.RotatedRefreshTokens ?? {}).filter(([, until]) => until > now())
+        );
+        if (grace > 0 && !inGrace) rotated[token] = now() + grace;
+        return {
+          ...current,
+          RefreshTokens: [
+            ...(current.RefreshTokens ?? []).filter((listed) => listed !== token),
+            RefreshToken
+          ],
+          RotatedRefreshTokens: rotated
+        };
+      });
+      return { ...issued, RefreshToken };
     },
 
     /**

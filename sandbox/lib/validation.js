@@ -45,10 +45,32 @@ const REQUIRED = {
   ListUsersInGroup: ['UserPoolId', 'GroupName'],
   GetGroup: ['GroupName', 'UserPoolId'],
   CreateGroup: ['GroupName', 'UserPoolId'],
+  GetTokensFromRefreshToken: ['RefreshToken', 'ClientId'],
+  VerifySoftwareToken: ['UserCode'],
+  SetUserMFAPreference: ['AccessToken'],
+  AdminSetUserMFAPreference: ['Username', 'UserPoolId'],
   // Identity pools
   GetId: ['IdentityPoolId'],
   GetCredentialsForIdentity: ['IdentityId'],
   GetOpenIdToken: ['IdentityId']
+};
+
+// Enumerations checked before any operation runs, in AWS's validation words.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html#CognitoUserPools-InitiateAuth-request-AuthFlow
+const AUTH_FLOWS = [
+  'USER_SRP_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+  'CUSTOM_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH',
+  'USER_AUTH'
+];
+/** @type {Record<string, Record<string, string[]>>} */
+const ENUMS = {
+  InitiateAuth: { AuthFlow: AUTH_FLOWS },
+  AdminInitiateAuth: { AuthFlow: AUTH_FLOWS }
 };
 
 /**
@@ -71,6 +93,15 @@ export function validateRequest(operation, body) {
     );
     const count = missing.length === 1 ? '1 validation error' : `${missing.length} validation errors`;
     throw new ServiceError('InvalidParameterException', `${count} detected: ${details.join('; ')}`);
+  }
+  for (const [name, allowed] of Object.entries(ENUMS[operation] ?? {})) {
+    const value = record[name];
+    if (typeof value === 'string' && !allowed.includes(value)) {
+      throw new ServiceError(
+        'InvalidParameterException',
+        `1 validation error detected: Value '${value}' at '${name.charAt(0).toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`
+      );
+    }
   }
   return record;
 }

@@ -43,8 +43,11 @@ export const seedUser = (username: string) => {
   return user;
 };
 
-// Admin calls are SigV4-signed by the SDK; the sandbox does not check user pool signatures, any key will do.
-const adminCredentials = { accessKeyId: 'AKIASANDBOXEXAMPLE00', secretAccessKey: 'sandbox' };
+// Admin calls are SigV4-signed by the SDK with the sandbox's admin credentials (preset.admin), as with AWS.
+const adminCredentials = {
+  accessKeyId: preset.admin.accessKeyId,
+  secretAccessKey: preset.admin.secretAccessKey
+};
 
 export const userPoolClient = (url = endpoint) =>
   new CognitoIdentityProviderClient({ region, endpoint: url, credentials: adminCredentials });
@@ -114,8 +117,12 @@ export async function signInWithPassword(
  * The confirmation codes the sandbox printed for a user, once at least `count` have appeared. Its console reaches
  * the log through a pipe, a moment after the API call that sent the code has answered.
  */
-export async function printedCodes(username: string, count = 1): Promise<string[]> {
-  const pattern = new RegExp(`confirmation code for ${username} \\(sent to [^)]*\\): (\\d+)`, 'g');
+export async function printedCodes(
+  username: string,
+  count = 1,
+  purpose: 'confirmation code' | 'MFA code' | 'sign-in code' = 'confirmation code'
+): Promise<string[]> {
+  const pattern = new RegExp(`${purpose} for ${username} \\(sent to [^)]*\\): (\\d+)`, 'g');
   const deadline = Date.now() + 3000;
   for (;;) {
     const codes = [...readFileSync(inject('sandboxLog'), 'utf8').matchAll(pattern)].map(
