@@ -3,7 +3,15 @@
 import { JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { describe, expect, it } from 'vitest';
-import { issuer, preset, seedUser, signInWithSrp } from '../sandbox/support';
+import { GetTokensFromRefreshTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  issuer,
+  preset,
+  seedUser,
+  signInWithPassword,
+  signInWithSrp,
+  userPoolClient
+} from '../sandbox/support';
 
 const fetcher = {
   async fetch(uri: string) {
@@ -13,16 +21,15 @@ const fetcher = {
   }
 };
 
-const verifierFor = (tokenUse: 'id' | 'access') =>
+const verifierFor = (tokenUse: 'id' | 'access', clientId: string = preset.clients.web.id) =>
   JwtVerifier.create(
     {
       issuer: issuer(),
-      audience: tokenUse === 'id' ? preset.clients.web.id : null,
+      audience: tokenUse === 'id' ? clientId : null,
       jwksUri: `${issuer()}/.well-known/jwks.json`,
       customJwtCheck: ({ payload }) => {
         if (payload.token_use !== tokenUse) throw new Error(`token_use is ${String(payload.token_use)}`);
-        if (tokenUse === 'access' && payload.client_id !== preset.clients.web.id)
-          throw new Error('client_id');
+        if (tokenUse === 'access' && payload.client_id !== clientId) throw new Error('client_id');
       }
     },
     { jwksCache: new SimpleJwksCache({ fetcher }) }
@@ -44,5 +51,22 @@ describe('aws-jwt-verify accepts the sandbox tokens', () => {
     const [header, payload, signature = ''] = token.split('.');
     const flipped = (signature.startsWith('A') ? 'B' : 'A') + signature.slice(1);
     await expect(verifierFor('id').verify(`${header}.${payload}.${flipped}`)).rejects.toThrow();
+  });
+
+  it('verifies the tokens of GetTokensFromRefreshToken with rotation, and rejects them for another client', async () => {
+    const erin = seedUser('erin');
+    const first = await signInWithPassword(erin.username, erin.password, 'rotating');
+    const { AuthenticationResult } = await userPoolClient().send(
+      new GetTokensFromRefreshTokenCommand({
+        ClientId: preset.clients.rotating.id,
+        RefreshToken: first.RefreshToken
+      })
+    );
+    const id = await verifierFor('id', preset.clients.rotating.id).verify(
+      AuthenticationResult?.IdToken ?? ''
+    );
+    expect(id['cognito:username']).toBe('erin');
+    await verifierFor('access', preset.clients.rotating.id).verify(AuthenticationResult?.AccessToken ?? '');
+    await expect(verifierFor('id').verify(AuthenticationResult?.IdToken ?? '')).rejects.toThrow();
   });
 });
