@@ -16,6 +16,7 @@ import { JsonDocument } from './store.js';
  * @property {string} userPoolId
  * @property {string} userPoolName
  * @property {string} confirmationCode
+ * @property {{accessKeyId: string, secretAccessKey: string}} admin IAM credentials for the admin operations
  * @property {Record<string, {id: string, name: string, description: string, explicitAuthFlows: string[],
  *   secret?: string, callbackUrls?: string[], oauthScopes?: string[]}>} clients
  * @property {Record<string, {description: string, precedence?: number, role?: string}>} groups

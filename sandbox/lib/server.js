@@ -1,6 +1,7 @@
 // @ts-check
 // Composition root: opens the data folder, wires the modules together and listens on one loopback port.
 import { createServer } from 'node:http';
+import { createAdminAuth } from './admin-auth.js';
 import { createAuth } from './auth.js';
 import { startCognitoLocal } from './cognito-local.js';
 import { createCredentials } from './credentials.js';
@@ -80,10 +81,17 @@ export async function startSandbox({ port, dataDir, reset, onCodeSent, onError }
     sts: createSts({ config, credentials, identityIssuer, identityKey: keys.identityToken }),
     oauth2: createOAuth2({ directory, sessions, cognitoLocal }),
     cognitoLocal,
+    adminAuth: createAdminAuth(preset.admin),
     onError
   });
 
+  // The router answers every request itself (errors included) and never rejects.
   const server = createServer((req, res) => void router(req, res));
+  // A malformed request line or header never reaches the router: Node answers 400 and closes the socket.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
   // Idle keep-alive connections stay open about as long as AWS's endpoints keep them; Node's 5 s default races
   // with busy clients that reuse a socket just as the server closes it.
   server.keepAliveTimeout = 60_000;

@@ -43,8 +43,8 @@ export const seedUser = (username: string) => {
   return user;
 };
 
-// Admin calls are SigV4-signed by the SDK; the sandbox does not check user pool signatures, any key will do.
-const adminCredentials = { accessKeyId: 'AKIASANDBOXEXAMPLE00', secretAccessKey: 'sandbox' };
+// Admin calls are SigV4-signed by the SDK with the sandbox's IAM credentials, which the sandbox checks as AWS does.
+export const adminCredentials = preset.admin;
 
 export const userPoolClient = (url = endpoint) =>
   new CognitoIdentityProviderClient({ region, endpoint: url, credentials: adminCredentials });
