@@ -14,6 +14,7 @@ import {
   unknownClient
 } from './errors.js';
 import { assertPasswordPolicy } from './password-policy.js';
+import { assertWritableAttributes, schemaOf } from './schema.js';
 import { seal, unseal } from './sealed.js';
 import { subOf } from './sessions.js';
 import * as srp from './srp.js';
@@ -226,6 +227,13 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
     const updates = Object.entries(responses)
       .filter(([name]) => name.startsWith(prefix))
       .map(([name, value]) => ({ Name: name.slice(prefix.length), Value: String(value) }));
+    // The app client writes these attributes: the schema and the client's write attributes apply.
+    assertWritableAttributes({
+      schema: schemaOf(directory.poolOptions(client.UserPoolId)),
+      attributes: updates,
+      mode: 'update',
+      client
+    });
     await directory.updateUser(client.UserPoolId, user.Username, (current) => ({
       ...current,
       Password: password,

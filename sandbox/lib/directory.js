@@ -14,7 +14,8 @@
 /**
  * @typedef {import('./tokens.js').AppClient & {
  *   ClientSecret?: string, ExplicitAuthFlows?: string[], PreventUserExistenceErrors?: string,
- *   AllowedOAuthScopes?: string[]
+ *   AllowedOAuthScopes?: string[], WriteAttributes?: string[], CallbackURLs?: string[], LogoutURLs?: string[],
+ *   ClientName?: string
  * }} ClientRecord
  */
 
@@ -26,6 +27,7 @@
  * @property {string} [Name]
  * @property {string[]} [AutoVerifiedAttributes]
  * @property {{PasswordPolicy?: import('./password-policy.js').PasswordPolicy}} [Policies]
+ * @property {import('./schema.js').SchemaAttribute[]} [SchemaAttributes]
  */
 
 export class Directory {

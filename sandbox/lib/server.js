@@ -10,6 +10,7 @@ import { createIdentityPools } from './identity-pool.js';
 import { loadKeys } from './keys.js';
 import { createOAuth2 } from './oauth2.js';
 import { createRouter } from './router.js';
+import { schemaOf } from './schema.js';
 import { dataLayout, identityConfig, loadPreset, prepareData } from './seed.js';
 import { createSessions } from './sessions.js';
 import { DocumentFolder, JsonDocument } from './store.js';
@@ -42,7 +43,11 @@ export async function startSandbox({ port, dataDir, reset, onCodeSent, onError }
 
   const folder = new DocumentFolder(layout.cognitoLocal);
   const directory = new Directory(folder);
-  const tokens = createTokens({ keys, issuerBase: baseUrl });
+  const tokens = createTokens({
+    keys,
+    issuerBase: baseUrl,
+    schemaFor: (poolId) => schemaOf(directory.poolOptions(poolId))
+  });
   const sessions = createSessions({ directory, tokens, revocations });
   const cognitoLocal = await startCognitoLocal({
     folder,

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { CompactEncrypt, SignJWT, compactDecrypt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { notAuthorized, ServiceError } from './errors.js';
+import { schemaClaims, schemaOf } from './schema.js';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -77,24 +78,6 @@ export function groupClaims(groups) {
 }
 
 /**
- * Attributes as id token claims; Cognito sends the *_verified flags as booleans.
- * @param {User} user
- */
-function attributeClaims(user) {
-  /** @type {Record<string, unknown>} */
-  const claims = {};
-  for (const { Name, Value } of user.Attributes ?? []) {
-    if (Value === undefined) continue;
-    claims[Name] = Name.endsWith('_verified')
-      ? Value === 'true'
-      : Name === 'updated_at'
-        ? Number(Value)
-        : Value;
-  }
-  return claims;
-}
-
-/**
  * @param {AppClient} client
  * @param {'IdToken' | 'AccessToken' | 'RefreshToken'} token
  */
@@ -106,10 +89,21 @@ export function validitySeconds(client, token) {
 }
 
 /**
- * @param {{keys: import('./keys.js').SandboxKeys, issuerBase: string, now?: () => number}} options
- *   `now` returns epoch seconds; tests pass a fixed clock to mint expired tokens.
+ * @param {{
+ *   keys: import('./keys.js').SandboxKeys,
+ *   issuerBase: string,
+ *   schemaFor?: (poolId: string) => Map<string, import('./schema.js').SchemaAttribute>,
+ *   now?: () => number
+ * }} options
+ *   `schemaFor` gives a pool's attribute schema: id tokens carry only attributes of it (Cognito's defaults when
+ *   absent). `now` returns epoch seconds; tests pass a fixed clock to mint expired tokens.
  */
-export function createTokens({ keys, issuerBase, now = () => Math.floor(Date.now() / 1000) }) {
+export function createTokens({
+  keys,
+  issuerBase,
+  schemaFor = () => schemaOf(undefined),
+  now = () => Math.floor(Date.now() / 1000)
+}) {
   const issuer = (/** @type {string} */ poolId) => `${issuerBase}/${poolId}`;
 
   /**
@@ -142,9 +136,10 @@ export function createTokens({ keys, issuerBase, now = () => Math.floor(Date.now
 
     /**
      * Id and access token for one sign-in session, as InitiateAuth and REFRESH_TOKEN_AUTH return them.
-     * @param {{user: User, client: AppClient, groups: Group[], session: Session, scope?: string}} input
+     * `nonce` (managed login) goes into the id token as the client sent it.
+     * @param {{user: User, client: AppClient, groups: Group[], session: Session, scope?: string, nonce?: string}} input
      */
-    async issue({ user, client, groups, session, scope = 'aws.cognito.signin.user.admin' }) {
+    async issue({ user, client, groups, session, scope = 'aws.cognito.signin.user.admin', nonce }) {
       const common = {
         sub: user.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value,
         iss: issuer(client.UserPoolId),
@@ -161,9 +156,10 @@ export function createTokens({ keys, issuerBase, now = () => Math.floor(Date.now
         sign(
           keys.idToken,
           {
-            ...attributeClaims(user),
+            ...schemaClaims(user.Attributes, schemaFor(client.UserPoolId)),
             ...common,
             ...fromGroups,
+            ...(nonce === undefined ? {} : { nonce }),
             'cognito:username': user.Username,
             aud: client.ClientId,
             token_use: 'id'
