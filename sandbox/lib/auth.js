@@ -17,6 +17,7 @@ import { assertPasswordPolicy } from './password-policy.js';
 import { assertWritableAttributes, schemaOf } from './schema.js';
 import { seal, unseal } from './sealed.js';
 import { subOf } from './sessions.js';
+import { SingleUse } from './single-use.js';
 import * as srp from './srp.js';
 
 /** @typedef {import('./directory.js').ClientRecord} ClientRecord */
@@ -45,6 +46,9 @@ function requireParam(params, name) {
  * }} deps
  */
 export function createAuth({ directory, sessions, sealingKey, now = () => Math.floor(Date.now() / 1000) }) {
+  // Every sealed challenge (SRP secret block, NEW_PASSWORD_REQUIRED session) is answered at most once.
+  const answered = new SingleUse(now);
+
   /** @param {ClientRecord} client */
   const poolName = (client) => client.UserPoolId.split('_')[1] ?? '';
 
@@ -81,6 +85,7 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
   /** @param {ClientRecord} client @param {UserRecord} user */
   function newPasswordChallenge(client, user) {
     const state = {
+      id: randomUUID(),
       pool: client.UserPoolId,
       client: client.ClientId,
       user: user.Username,
@@ -145,6 +150,7 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
     const v = srp.verifier({ poolName: poolName(client), username: userId, password, salt });
     const { b, B } = srp.serverEphemeral(v);
     const state = {
+      id: randomUUID(),
       pool: client.UserPoolId,
       client: client.ClientId,
       user: user ? userId : null,
@@ -175,9 +181,10 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
     assertSecretHash(client, responses.SECRET_HASH, [username]);
     const secretBlock = Buffer.from(blockText, 'base64');
     const state = unseal(sealingKey, 'PASSWORD_VERIFIER', secretBlock);
-    if (!state || state.client !== client.ClientId || state.exp < now() || !state.user) {
-      throw incorrectCredentials();
-    }
+    if (!state || state.client !== client.ClientId || state.exp < now()) throw incorrectCredentials();
+    // Right or wrong, an answer uses the challenge up: a captured answer cannot be replayed.
+    answered.consume(String(state.id), state.exp);
+    if (!state.user) throw incorrectCredentials();
     const user = directory.user(state.pool, state.user);
     if (!user) throw incorrectCredentials();
     const key = srp.sessionKey({
@@ -234,6 +241,7 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
       mode: 'update',
       client
     });
+    answered.consume(String(state.id), state.exp);
     await directory.updateUser(client.UserPoolId, user.Username, (current) => ({
       ...current,
       Password: password,
