@@ -5,7 +5,7 @@
 //   POST /  form-encoded Action=...                           STS (query protocol, XML)
 //   GET  /<userPoolId>/.well-known/{jwks.json,openid-configuration}
 //   GET  /cognito-identity/.well-known/{jwks_uri,jwks.json,openid-configuration}
-//   GET|POST /oauth2/authorize, POST /oauth2/token
+//   /oauth2/authorize, /oauth2/token, /oauth2/userInfo, /oauth2/revoke, /logout (managed login)
 //   GET  /health
 import { randomUUID } from 'node:crypto';
 import { needsIam } from './admin-auth.js';
@@ -97,15 +97,21 @@ export function createRouter(deps) {
     if (!directory.poolOptions(poolId)) return undefined;
     if (document === 'jwks.json') return tokens.jwks();
     const issuer = tokens.issuer(poolId);
+    // The members and values of a real pool's document (recorded in localstack/localstack#12914, 2025), with the
+    // sandbox's one port as the pool's domain.
     return {
+      authorization_endpoint: `${baseUrl}/oauth2/authorize`,
+      end_session_endpoint: `${baseUrl}/logout`,
+      id_token_signing_alg_values_supported: ['RS256'],
       issuer,
       jwks_uri: `${issuer}/.well-known/jwks.json`,
-      authorization_endpoint: `${baseUrl}/oauth2/authorize`,
-      token_endpoint: `${baseUrl}/oauth2/token`,
-      response_types_supported: ['code'],
+      response_types_supported: ['code', 'token'],
+      revocation_endpoint: `${baseUrl}/oauth2/revoke`,
+      scopes_supported: ['openid', 'email', 'phone', 'profile'],
       subject_types_supported: ['public'],
-      id_token_signing_alg_values_supported: ['RS256'],
-      code_challenge_methods_supported: ['S256']
+      token_endpoint: `${baseUrl}/oauth2/token`,
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      userinfo_endpoint: `${baseUrl}/oauth2/userInfo`
     };
   }
 
@@ -189,7 +195,8 @@ export function createRouter(deps) {
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       form,
-      authorization: req.headers.authorization
+      authorization: req.headers.authorization,
+      cookie: req.headers.cookie
     });
     if (!response) return sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
     res.writeHead(response.status, response.headers);

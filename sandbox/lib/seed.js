@@ -18,7 +18,7 @@ import { JsonDocument } from './store.js';
  * @property {string} confirmationCode
  * @property {{accessKeyId: string, secretAccessKey: string}} admin IAM credentials for the admin operations
  * @property {Record<string, {id: string, name: string, description: string, explicitAuthFlows: string[],
- *   secret?: string, callbackUrls?: string[], oauthScopes?: string[]}>} clients
+ *   secret?: string, callbackUrls?: string[], logoutUrls?: string[], oauthScopes?: string[]}>} clients
  * @property {Record<string, {description: string, precedence?: number, role?: string}>} groups
  * @property {{username: string, password: string, state: string, status: string, enabled: boolean,
  *   groups: string[], attributes: Record<string, string>}[]} users
@@ -183,7 +183,8 @@ function clientsDocument(preset) {
                 AllowedOAuthFlows: ['code'],
                 AllowedOAuthFlowsUserPoolClient: true,
                 AllowedOAuthScopes: client.oauthScopes,
-                CallbackURLs: client.callbackUrls
+                CallbackURLs: client.callbackUrls,
+                ...(client.logoutUrls ? { LogoutURLs: client.logoutUrls } : {})
               }
             : {}),
           TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },

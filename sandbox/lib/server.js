@@ -52,15 +52,8 @@ export async function startSandbox({ port, dataDir, reset, onCodeSent, onError }
   const cognitoLocal = await startCognitoLocal({
     folder,
     confirmationCode: preset.confirmationCode,
-    // cognito-local's OAuth2 code grant asks for tokens here; hosted sign-in gets the client's OAuth scopes.
-    tokenGenerator: {
-      generate: (_ctx, user, _groups, client, _metadata, source) =>
-        sessions.mint({
-          client,
-          user,
-          scope: source === 'HostedAuth' ? client.AllowedOAuthScopes?.join(' ') : undefined
-        })
-    },
+    // cognito-local's services need a token issuer; every sign-in goes through auth.js or oauth2.js instead.
+    tokenGenerator: { generate: (_ctx, user, _groups, client) => sessions.mint({ client, user }) },
     onCodeSent
   });
   const config = identityConfig(preset);
@@ -84,7 +77,7 @@ export async function startSandbox({ port, dataDir, reset, onCodeSent, onError }
       issuer: identityIssuer
     }),
     sts: createSts({ config, credentials, identityIssuer, identityKey: keys.identityToken }),
-    oauth2: createOAuth2({ directory, sessions, cognitoLocal }),
+    oauth2: createOAuth2({ directory, sessions }),
     cognitoLocal,
     adminAuth: createAdminAuth(preset.admin),
     onError

@@ -51,6 +51,7 @@ const UNIT_SECONDS = { seconds: 1, minutes: 60, hours: HOUR, days: DAY };
  * @property {string} event_id
  * @property {number} auth_time
  * @property {number} exp
+ * @property {string} [scope] the scopes managed login granted
  */
 
 /**
@@ -184,12 +185,14 @@ export function createTokens({
 
     /**
      * A JWE (RSA-OAEP + A256GCM, content type JWT) wrapping a signed JWT with the session, like Cognito's.
-     * @param {{user: User, client: AppClient, session: Session}} input
+     * `scope`: what managed login granted, so refreshed access tokens keep it (API sign-ins have none).
+     * @param {{user: User, client: AppClient, session: Session, scope?: string}} input
      */
-    async refreshToken({ user, client, session }) {
+    async refreshToken({ user, client, session, scope }) {
       const inner = await sign(
         keys.accessToken,
         {
+          ...(scope === undefined ? {} : { scope }),
           username: user.Username,
           client_id: client.ClientId,
           pool: client.UserPoolId,
