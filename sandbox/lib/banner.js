@@ -35,7 +35,8 @@ export function describeSandbox({ url, preset, dataDir, reset }) {
     'STS: GetCallerIdentity, AssumeRoleWithWebIdentity'
   );
   lines.push(
-    'Hosted sign-in: /oauth2/authorize, /oauth2/token (code + PKCE S256)',
+    'Managed login: /oauth2/authorize, /oauth2/token, /oauth2/userInfo, /oauth2/revoke, /logout',
+    `  discovery: ${url}/${preset.userPoolId}/.well-known/openid-configuration`,
     'Ctrl-C stops the sandbox.'
   );
   return lines.join('\n');
