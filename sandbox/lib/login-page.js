@@ -113,11 +113,12 @@ function originOf(url) {
 /**
  * The sign-in form. `fields` are the authorization request's parameters, carried through as hidden inputs.
  * @param {{
- *   poolName: string, poolId: string, clientName: string, clientId: string,
- *   redirectUri: string, fields: Record<string, string>, username?: string, error?: string
- * }} input
+ *   poolName: string, poolId: string, clientName: string, clientId: string, redirectUri: string,
+ *   cancelUrl: string, fields: Record<string, string>, username?: string, error?: string
+ * }} input `cancelUrl` returns to the app with `error=access_denied` (and its state), as OAuth 2.0 has it
  */
-export function signInPage({ poolName, poolId, clientName, clientId, redirectUri, fields, username, error }) {
+export function signInPage(input) {
+  const { poolName, poolId, clientName, clientId, redirectUri, cancelUrl, fields, username, error } = input;
   const hidden = Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('\n');
@@ -134,7 +135,7 @@ ${hidden}
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
 </form>
-${callbackOrigin ? `<a class="back" href="${escapeHtml(callbackOrigin)}/">Back to ${escapeHtml(callbackOrigin)}</a>` : ''}
+${callbackOrigin ? `<a class="back" href="${escapeHtml(cancelUrl)}">Cancel and go back to ${escapeHtml(clientName)}</a>` : ''}
 <dl>
 <dt>Pool</dt><dd><code>${escapeHtml(poolId)}</code></dd>
 <dt>App client</dt><dd><code>${escapeHtml(clientId)}</code></dd>

@@ -286,6 +286,11 @@ export function createOAuth2({ directory, sessions, now = () => Math.floor(Date.
       clientName: request.client.ClientName ?? request.client.ClientId,
       clientId: request.client.ClientId,
       redirectUri: request.redirectUri,
+      cancelUrl: withParams(request.redirectUri, {
+        error: 'access_denied',
+        error_description: 'The user cancelled the sign-in.',
+        state: request.state
+      }),
       fields: request.fields,
       ...extra
     });

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { Browser } from './browser';
+import { Browser, decodeEntities } from './browser';
 import { endpoint, issuer, preset, seedUser, signInWithPassword } from './support';
 
 const web = preset.clients.web;
@@ -116,7 +116,11 @@ describe('the managed login page', () => {
     expect(html).toContain(`Sign in to ${adminApp.name}`);
     expect(html).toContain(preset.userPoolName);
     expect(html).toContain(adminApp.id);
-    expect(html).toContain(`href="${new URL(adminCallback).origin}/"`);
+    // A way back: to the app's callback with error=access_denied, as OAuth 2.0 reports a refusal.
+    const back = /<a class="back" href="([^"]*)">Cancel and go back to lens-admin-app<\/a>/.exec(html);
+    const cancel = new URL(decodeEntities(back?.[1] ?? ''));
+    expect(`${cancel.origin}${cancel.pathname}`).toBe(adminCallback);
+    expect(cancel.searchParams.get('error')).toBe('access_denied');
     expect(html).toContain('<label for="username">Username</label>');
     expect(html).toContain('<label for="password">Password</label>');
     expect(html).toContain('<button type="submit">Sign in</button>');
