@@ -10,8 +10,11 @@
 // 15 document, 17/19 big number, 21/42 blob; `64 | x` a list of x, `128 | x` a map of x); an array is a static
 // schema [kind, namespace, name, traits, ...] (kind 0 alias, 1 list, 2 map, 3 structure, 9 operation), or a
 // two-element member schema [schema, traits]; a function returns a schema (lazy reference).
-import * as identityPools from '@aws-sdk/client-cognito-identity';
-import * as userPools from '@aws-sdk/client-cognito-identity-provider';
+// The SDK clients are large: they are loaded on the first request that needs a model, not at start, so the
+// sandbox is ready (GET /health) as fast as before.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 /** @typedef {number | unknown[] | (() => unknown)} Schema */
 
@@ -34,11 +37,17 @@ function inputsOf(module) {
   return inputs;
 }
 
-/** @type {Record<string, Map<string, unknown[]>>} */
-const SERVICES = {
-  AWSCognitoIdentityProviderService: inputsOf(userPools),
-  AWSCognitoIdentityService: inputsOf(identityPools)
-};
+/** @type {Record<string, Map<string, unknown[]>> | undefined} */
+let loaded;
+
+/** @returns {Record<string, Map<string, unknown[]>>} operation inputs by X-Amz-Target service */
+function services() {
+  loaded ??= {
+    AWSCognitoIdentityProviderService: inputsOf(require('@aws-sdk/client-cognito-identity-provider')),
+    AWSCognitoIdentityService: inputsOf(require('@aws-sdk/client-cognito-identity'))
+  };
+  return loaded;
+}
 
 /** @param {unknown} schema @returns {unknown} */
 function deref(schema) {
@@ -148,7 +157,7 @@ function structureMismatch(value, structure, path) {
  * @returns {boolean} whether AWS's model has this operation
  */
 export const hasOperation = (service, operation) =>
-  Object.hasOwn(SERVICES, service) && (SERVICES[service]?.has(operation) ?? false);
+  Object.hasOwn(services(), service) && (services()[service]?.has(operation) ?? false);
 
 /**
  * The members the model requires (Smithy puts required members first and counts them).
@@ -157,7 +166,7 @@ export const hasOperation = (service, operation) =>
  * @returns {string[]}
  */
 export function requiredMembers(service, operation) {
-  const input = SERVICES[service]?.get(operation);
+  const input = Object.hasOwn(services(), service) ? services()[service]?.get(operation) : undefined;
   if (!input) return [];
   const count = typeof input[6] === 'number' ? input[6] : 0;
   return /** @type {string[]} */ (input[4]).slice(0, count);
@@ -170,6 +179,6 @@ export function requiredMembers(service, operation) {
  * @returns {string | undefined} the first member whose type does not fit the model, described, if any
  */
 export function shapeMismatch(service, operation, body) {
-  const input = SERVICES[service]?.get(operation);
+  const input = Object.hasOwn(services(), service) ? services()[service]?.get(operation) : undefined;
   return input ? structureMismatch(body, input, '') : undefined;
 }
