@@ -46,7 +46,9 @@ function requireParam(params, name) {
  * }} deps
  */
 export function createAuth({ directory, sessions, sealingKey, now = () => Math.floor(Date.now() / 1000) }) {
-  // Every sealed challenge (SRP secret block, NEW_PASSWORD_REQUIRED session) is answered at most once.
+  // Every sealed challenge (SRP secret block, NEW_PASSWORD_REQUIRED session) is answered at most once. The blob
+  // itself is the key (each has a fresh random IV), so no extra randomness is drawn (the recorded sample run
+  // replays the sandbox's random stream byte for byte).
   const answered = new SingleUse(now);
 
   /** @param {ClientRecord} client */
@@ -85,7 +87,6 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
   /** @param {ClientRecord} client @param {UserRecord} user */
   function newPasswordChallenge(client, user) {
     const state = {
-      id: randomUUID(),
       pool: client.UserPoolId,
       client: client.ClientId,
       user: user.Username,
@@ -150,7 +151,6 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
     const v = srp.verifier({ poolName: poolName(client), username: userId, password, salt });
     const { b, B } = srp.serverEphemeral(v);
     const state = {
-      id: randomUUID(),
       pool: client.UserPoolId,
       client: client.ClientId,
       user: user ? userId : null,
@@ -183,7 +183,7 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
     const state = unseal(sealingKey, 'PASSWORD_VERIFIER', secretBlock);
     if (!state || state.client !== client.ClientId || state.exp < now()) throw incorrectCredentials();
     // Right or wrong, an answer uses the challenge up: a captured answer cannot be replayed.
-    answered.consume(String(state.id), state.exp);
+    answered.consume(secretBlock, state.exp);
     if (!state.user) throw incorrectCredentials();
     const user = directory.user(state.pool, state.user);
     if (!user) throw incorrectCredentials();
@@ -241,7 +241,7 @@ export function createAuth({ directory, sessions, sealingKey, now = () => Math.f
       mode: 'update',
       client
     });
-    answered.consume(String(state.id), state.exp);
+    answered.consume(Buffer.from(String(sessionText), 'base64'), state.exp);
     await directory.updateUser(client.UserPoolId, user.Username, (current) => ({
       ...current,
       Password: password,
