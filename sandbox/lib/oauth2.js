@@ -32,6 +32,9 @@ import { errorPage, signInPage, signedOutPage } from './login-page.js';
 const CODE_SECONDS = 300;
 const LOGIN_SESSION_SECONDS = 3600;
 const COOKIE = 'cognito';
+// Login CSRF protection, as Cognito's hosted pages do it: a random XSRF-TOKEN cookie, echoed in the form as _csrf.
+// Another site can post a form here, but cannot know the cookie, so it cannot sign a browser in to its account.
+const XSRF_COOKIE = 'XSRF-TOKEN';
 // What userInfo returns for each scope besides `sub` and `username` (openid alone: every attribute).
 /** @type {Record<string, string[]>} */
 const SCOPE_ATTRIBUTES = {
@@ -278,8 +281,15 @@ export function createOAuth2({ directory, sessions, now = () => Math.floor(Date.
     return redirect(withParams(request.redirectUri, { code, state: request.state }), headers);
   }
 
-  /** @param {AuthorizationRequest} request @param {{username?: string, error?: string}} [extra] */
-  function formFor(request, extra = {}) {
+  /**
+   * The sign-in form, with the browser's anti-forgery token (a new one, set as a cookie, if it has none).
+   * @param {AuthorizationRequest} request
+   * @param {string | undefined} cookie
+   * @param {{username?: string, error?: string}} [extra]
+   */
+  function formFor(request, cookie, extra = {}) {
+    const known = parseCookies(cookie)[XSRF_COOKIE];
+    const xsrf = known && /^[\w-]{43}$/.test(known) ? known : randomBytes(32).toString('base64url');
     const page = signInPage({
       poolName: directory.poolOptions(request.client.UserPoolId)?.Name ?? request.client.UserPoolId,
       poolId: request.client.UserPoolId,
@@ -291,10 +301,14 @@ export function createOAuth2({ directory, sessions, now = () => Math.floor(Date.
         error_description: 'The user cancelled the sign-in.',
         state: request.state
       }),
-      fields: request.fields,
+      fields: { ...request.fields, _csrf: xsrf },
       ...extra
     });
-    return extra.error ? { ...page, status: 200 } : page;
+    if (xsrf === known) return page;
+    return {
+      ...page,
+      headers: { ...page.headers, 'set-cookie': `${XSRF_COOKIE}=${xsrf}; Path=/; HttpOnly; SameSite=Lax` }
+    };
   }
 
   /** GET /oauth2/authorize @param {Record<string, string>} query @param {string | undefined} cookie */
@@ -315,17 +329,28 @@ export function createOAuth2({ directory, sessions, now = () => Math.floor(Date.
       return issueCode(request, session);
     }
     if (session && request.prompt === undefined) return issueCode(request, session);
-    return formFor(request);
+    return formFor(request, cookie);
   }
 
-  /** POST /oauth2/authorize: the sign-in form. @param {Record<string, string>} form */
-  function signIn(form) {
+  /**
+   * POST /oauth2/authorize: the sign-in form.
+   * @param {Record<string, string>} form
+   * @param {string | undefined} cookie
+   */
+  function signIn(form, cookie) {
     const request = authorizationRequest(form);
     if (isResponse(request)) return request;
     const username = form.username ?? '';
+    const xsrf = parseCookies(cookie)[XSRF_COOKIE];
+    if (!xsrf || typeof form._csrf !== 'string' || !sameText(form._csrf, xsrf)) {
+      return formFor(request, undefined, {
+        username,
+        error: 'This sign-in form expired or did not come from this page. Sign in again.'
+      });
+    }
     const user = username ? directory.user(request.client.UserPoolId, username) : undefined;
     /** @param {string} error */
-    const again = (error) => formFor(request, { username, error });
+    const again = (error) => formFor(request, cookie, { username, error });
     if (!user || typeof form.password !== 'string' || !sameText(form.password, user.Password ?? '')) {
       return again('Incorrect username or password.');
     }
@@ -499,7 +524,7 @@ export function createOAuth2({ directory, sessions, now = () => Math.floor(Date.
         case 'GET /oauth2/authorize':
           return authorizePage(query, cookie);
         case 'POST /oauth2/authorize':
-          return signIn(form);
+          return signIn(form, cookie);
         case 'POST /oauth2/token': {
           const client = authenticatedClient(form, authorization);
           if ('status' in client) return client;

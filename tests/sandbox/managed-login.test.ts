@@ -83,6 +83,27 @@ describe('the managed login page', () => {
     expect(retry).not.toContain(XSS);
   });
 
+  it('refuses a sign-in form posted from elsewhere (login CSRF: no XSRF-TOKEN cookie and _csrf pair)', async () => {
+    // What another site's auto-submitting form sends: the right fields and a valid password, but no token.
+    const forged = await fetch(`${endpoint}/oauth2/authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: web.id,
+        redirect_uri: webCallback,
+        response_type: 'code',
+        scope: 'openid',
+        username: 'alice',
+        password: seedUser('alice').password,
+        _csrf: 'guessed'
+      }).toString(),
+      redirect: 'manual'
+    });
+    expect(forged.status).toBe(200);
+    expect(await forged.text()).toContain('This sign-in form expired or did not come from this page.');
+    expect(forged.headers.getSetCookie().some((line) => line.startsWith('cognito='))).toBe(false);
+  });
+
   it('a scope or redirect_uri an attacker chose never reaches a page', async () => {
     const browser = new Browser();
     const badScope = await browser.fetch(
@@ -243,7 +264,7 @@ describe('the managed login session', () => {
     );
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(logoutUri);
-    expect(browser.cookies.size).toBe(0);
+    expect(browser.cookies.has('cognito')).toBe(false);
     for (const who of [browser, copied]) {
       const silent = await silently(who);
       expect(new URL(silent.headers.get('location') ?? '').searchParams.get('error')).toBe('login_required');

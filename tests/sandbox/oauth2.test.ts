@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { Browser } from './browser';
 import { endpoint, issuer, preset, seedUser } from './support';
 
 const client = preset.clients.web;
@@ -30,10 +31,12 @@ async function authorize(username: string, password: string) {
     scope: 'openid email',
     state: 'xyz'
   };
-  const page = await fetch(`${endpoint}/oauth2/authorize?${form(params)}`);
+  const browser = new Browser();
+  const page = await browser.fetch(`/oauth2/authorize?${form(params)}`);
   expect(page.status).toBe(200);
-  expect(await page.text()).toContain('<form method="POST" action="/oauth2/authorize">');
-  const response = await post('/oauth2/authorize', { ...params, username, password });
+  const html = await page.text();
+  expect(html).toContain('<form method="POST" action="/oauth2/authorize">');
+  const response = await browser.submitSignIn(html, username, password);
   return { response, verifier };
 }
 
