@@ -69,10 +69,44 @@ const SERVICES = {
 export const needsIam = (service, operation) =>
   Object.hasOwn(SERVICES, service) && !SERVICES[service]?.public.has(operation);
 
+const SKEW_SECONDS = 15 * 60;
+
+/** @param {number} seconds @returns {string} ISO 8601 basic, as X-Amz-Date: 20250101T120000Z */
+const amzDate = (seconds) =>
+  new Date(seconds * 1000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+
 /**
  * @param {{accessKeyId: string, secretAccessKey: string}} admin the sandbox's IAM credentials
+ * @param {() => number} [now] epoch seconds
  */
-export function createAdminAuth(admin) {
+export function createAdminAuth(admin, now = () => Math.floor(Date.now() / 1000)) {
+  /**
+   * AWS refuses a signature more than 15 minutes away from its clock, in these words.
+   * @param {string | undefined} signedAt X-Amz-Date
+   */
+  function assertFresh(signedAt) {
+    const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(signedAt ?? '');
+    if (!match) return; // a missing or malformed date fails the signature check itself
+    const [, y, mo, d, h, mi, sec] = match;
+    const at = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec}Z`) / 1000;
+    const time = now();
+    if (at < time - SKEW_SECONDS) {
+      throw new ServiceError(
+        'InvalidSignatureException',
+        `Signature expired: ${signedAt} is now earlier than ${amzDate(time - SKEW_SECONDS)} (${amzDate(time)} - 15 min.)`
+      );
+    }
+    if (at > time + SKEW_SECONDS) {
+      throw new ServiceError(
+        'InvalidSignatureException',
+        `Signature not yet current: ${signedAt} is still later than ${amzDate(time + SKEW_SECONDS)} (${amzDate(time)} + 15 min.)`
+      );
+    }
+  }
+
   return {
     /**
      * Throws unless the request is signed by the admin credentials for this service.
@@ -104,6 +138,7 @@ export function createAdminAuth(admin) {
           `Credential should be scoped to correct service: '${signingName}'.`
         );
       }
+      assertFresh(header(request.headers, 'x-amz-date'));
       if (!(await signatureMatches(request, auth, admin))) {
         throw new ServiceError(
           'InvalidSignatureException',

@@ -10,6 +10,8 @@ import {
   DescribeUserPoolClientCommand,
   ListUsersCommand
 } from '@aws-sdk/client-cognito-identity-provider';
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
 import { endpoint, expectAwsError, preset, region, userPoolClient } from './support';
 
@@ -80,6 +82,41 @@ describe('admin operations need the sandbox admin signature', () => {
     await expectAwsError(
       client.send(new AdminGetUserCommand({ UserPoolId: preset.userPoolId, Username: 'alice' })),
       'InvalidSignatureException'
+    );
+  });
+
+  it('a signature more than 15 minutes old is refused, as AWS refuses it', async () => {
+    // Raw, because the SDK corrects its clock from the answer's Date header and retries, as it does with AWS.
+    const url = new URL(endpoint);
+    const body = JSON.stringify({ UserPoolId: preset.userPoolId });
+    const signer = new SignatureV4({
+      service: 'cognito-idp',
+      region,
+      credentials: preset.admin,
+      sha256: Hash.bind(null, 'sha256')
+    });
+    const signed = await signer.sign(
+      {
+        method: 'POST',
+        protocol: 'http:',
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: '/',
+        headers: {
+          host: url.host,
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AWSCognitoIdentityProviderService.ListUsers'
+        },
+        body
+      },
+      { signingDate: new Date(Date.now() - 20 * 60 * 1000) }
+    );
+    const response = await fetch(endpoint, { method: 'POST', headers: signed.headers, body });
+    expect(response.status).toBe(400);
+    const error = (await response.json()) as { __type: string; message: string };
+    expect(error.__type).toBe('InvalidSignatureException');
+    expect(error.message).toMatch(
+      /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 15 min\.\)$/
     );
   });
 
