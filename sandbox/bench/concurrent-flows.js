@@ -42,7 +42,8 @@ const loginKey = `cognito-idp.${region}.amazonaws.com/${preset.userPoolId}`;
 const admin = new CognitoIdentityProviderClient({
   region,
   endpoint: url,
-  credentials: { accessKeyId: 'AKIASANDBOXEXAMPLE00', secretAccessKey: 'sandbox' }
+  // The sandbox's IAM credentials: admin operations must be SigV4-signed with them.
+  credentials: preset.admin
 });
 const identity = new CognitoIdentityClient({ region, endpoint: url });
 const pool = new CognitoUserPool({

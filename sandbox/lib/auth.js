@@ -16,8 +16,10 @@ import {
 import { createChoiceAuth } from './choice-auth.js';
 import { createMfa } from './mfa.js';
 import { assertPasswordPolicy } from './password-policy.js';
+import { assertWritableAttributes, schemaOf } from './schema.js';
 import { seal, unseal } from './sealed.js';
 import { subOf } from './sessions.js';
+import { SingleUse } from './single-use.js';
 import * as srp from './srp.js';
 import { assertNoRotation } from './token-refresh.js';
 
@@ -54,6 +56,11 @@ export function createAuth({
   now = () => Math.floor(Date.now() / 1000),
   mfa = createMfa({ directory, sealingKey, code: '', onCodeSent: () => {}, now })
 }) {
+  // Every sealed challenge (SRP secret block, NEW_PASSWORD_REQUIRED session) is answered at most once. The blob
+  // itself is the key (each has a fresh random IV), so no extra randomness is drawn (the recorded sample run
+  // replays the sandbox's random stream byte for byte).
+  const answered = new SingleUse(now);
+
   /** @param {ClientRecord} client */
   const poolName = (client) => client.UserPoolId.split('_')[1] ?? '';
 
@@ -189,9 +196,10 @@ export function createAuth({
     assertSecretHash(client, responses.SECRET_HASH, [username]);
     const secretBlock = Buffer.from(blockText, 'base64');
     const state = unseal(sealingKey, 'PASSWORD_VERIFIER', secretBlock);
-    if (!state || state.client !== client.ClientId || state.exp < now() || !state.user) {
-      throw incorrectCredentials();
-    }
+    if (!state || state.client !== client.ClientId || state.exp < now()) throw incorrectCredentials();
+    // Right or wrong, an answer uses the challenge up: a captured answer cannot be replayed.
+    answered.consume(secretBlock, state.exp);
+    if (!state.user) throw incorrectCredentials();
     const user = directory.user(state.pool, state.user);
     if (!user) throw incorrectCredentials();
     const key = srp.sessionKey({
@@ -241,6 +249,14 @@ export function createAuth({
     const updates = Object.entries(responses)
       .filter(([name]) => name.startsWith(prefix))
       .map(([name, value]) => ({ Name: name.slice(prefix.length), Value: String(value) }));
+    // The app client writes these attributes: the schema and the client's write attributes apply.
+    assertWritableAttributes({
+      schema: schemaOf(directory.poolOptions(client.UserPoolId)),
+      attributes: updates,
+      mode: 'update',
+      client
+    });
+    answered.consume(Buffer.from(String(sessionText), 'base64'), state.exp);
     await directory.updateUser(client.UserPoolId, user.Username, (current) => ({
       ...current,
       Password: password,

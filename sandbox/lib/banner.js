@@ -10,6 +10,8 @@ export function describeSandbox({ url, preset, dataDir, reset }) {
     `Cognito sandbox ready on ${url}  (region ${preset.region}, account ${preset.accountId})`,
     `  endpoint for every client:  ${url}`,
     `  state: ${dataDir}${reset ? '  (reset to the seed)' : ''}`,
+    `  admin credentials (SigV4, for Admin*, ListUsers, Describe*, Create*, ...):`,
+    `    AWS_ACCESS_KEY_ID=${preset.admin.accessKeyId} AWS_SECRET_ACCESS_KEY=${preset.admin.secretAccessKey}`,
     '',
     `User pool ${preset.userPoolId}`,
     `  issuer  ${url}/${preset.userPoolId}   keys: ${url}/${preset.userPoolId}/.well-known/jwks.json`,
@@ -47,7 +49,8 @@ export function describeSandbox({ url, preset, dataDir, reset }) {
     'STS: GetCallerIdentity, AssumeRoleWithWebIdentity'
   );
   lines.push(
-    'Hosted sign-in: /oauth2/authorize, /oauth2/token (code + PKCE S256)',
+    'Managed login: /oauth2/authorize, /oauth2/token, /oauth2/userInfo, /oauth2/revoke, /logout',
+    `  discovery: ${url}/${preset.userPoolId}/.well-known/openid-configuration`,
     'Ctrl-C stops the sandbox.'
   );
   return lines.join('\n');

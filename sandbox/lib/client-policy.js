@@ -59,12 +59,16 @@ export function assertFlowAllowed(client, flow) {
  */
 export function assertSecretHash(client, secretHash, usernames) {
   if (!client.ClientSecret) return;
-  const given = Buffer.from(typeof secretHash === 'string' ? secretHash : '', 'base64');
+  // Compared as the base64 text it is: decoding first would ignore junk after the padding.
+  const given = Buffer.from(typeof secretHash === 'string' ? secretHash : '', 'utf8');
   const matches = usernames.some((username) => {
     if (username === undefined) return false;
-    const expected = createHmac('sha256', client.ClientSecret ?? '')
-      .update(username + client.ClientId)
-      .digest();
+    const expected = Buffer.from(
+      createHmac('sha256', client.ClientSecret ?? '')
+        .update(username + client.ClientId)
+        .digest('base64'),
+      'utf8'
+    );
     return given.length === expected.length && timingSafeEqual(given, expected);
   });
   if (!matches) throw secretHashMismatch(client.ClientId);

@@ -1,13 +1,11 @@
 // @ts-check
 // cognito-local 5.3.0 as an in-process library rather than a child server: its targets (SignUp, ConfirmSignUp,
-// AdminCreateUser, groups, attributes, Describe/List, ...) and its OAuth2 endpoints run on the sandbox's own
-// documents (store.js), message sender and token issuer. One process, one port, one copy of every user, and no
-// child process to leak.
+// AdminCreateUser, groups, attributes, Describe/List, ...) run on the sandbox's own documents (store.js), message
+// sender and token issuer. One process, one port, one copy of every user, and no child process to leak. (Managed
+// login and the OAuth2 endpoints are the sandbox's own: oauth2.js.)
 import { selectAppropriateDeliveryMethod } from 'cognito-local/lib/services/messageDelivery/deliveryMethod.js';
 import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
 import { MessagesService } from 'cognito-local/lib/services/messages.js';
-import { AuthorizationCodeStore } from 'cognito-local/lib/oauth2/authorizationCodeStore.js';
-import { attachOAuth2Routes } from 'cognito-local/lib/oauth2/routes.js';
 import { Router } from 'cognito-local/lib/server/Router.js';
 import { DateClock } from 'cognito-local/lib/services/clock.js';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
@@ -25,13 +23,6 @@ const ctx = { logger: quiet };
  * @property {string} destination
  * @property {string} code
  * @property {string} [purpose] what the code is for, when it is not a confirmation code (e.g. "MFA code")
- */
-
-/**
- * @typedef {object} OAuthResponse
- * @property {number} status
- * @property {Record<string, string>} headers
- * @property {string} body
  */
 
 /**
@@ -72,16 +63,6 @@ export async function startCognitoLocal({ folder, confirmationCode, tokenGenerat
   });
   const route = Router(services);
 
-  /** @type {Map<string, (req: any, res: any) => Promise<unknown>>} */
-  const oauthRoutes = new Map();
-  const recorder = {
-    /** @param {string} path @param {(req: any, res: any) => Promise<unknown>} handler */
-    get: (path, handler) => oauthRoutes.set(`GET ${path}`, handler),
-    /** @param {string} path @param {(req: any, res: any) => Promise<unknown>} handler */
-    post: (path, handler) => oauthRoutes.set(`POST ${path}`, handler)
-  };
-  attachOAuth2Routes(/** @type {any} */ (recorder), services, new AuthorizationCodeStore());
-
   return {
     confirmationCode,
 
@@ -112,52 +93,6 @@ export async function startCognitoLocal({ folder, confirmationCode, tokenGenerat
         await messages.deliver(ctx, 'ResendCode', clientId, poolId, user, confirmationCode, {}, details);
       }
       return details;
-    },
-
-    /**
-     * cognito-local's /oauth2/authorize and /oauth2/token handlers, driven without Express.
-     * @param {string} method
-     * @param {string} path
-     * @param {Record<string, string>} query
-     * @param {Record<string, string>} form urlencoded body
-     * @returns {Promise<OAuthResponse | undefined>} undefined when no such route exists
-     */
-    async oauth2(method, path, query, form) {
-      const handler = oauthRoutes.get(`${method} ${path}`);
-      if (!handler) return undefined;
-      /** @type {OAuthResponse} */
-      const response = { status: 200, headers: {}, body: '' };
-      const res = {
-        /** @param {number} status */
-        status(status) {
-          response.status = status;
-          return res;
-        },
-        /** @param {string} type */
-        type(type) {
-          response.headers['content-type'] = type === 'text/html' ? 'text/html; charset=utf-8' : type;
-          return res;
-        },
-        /** @param {string} body */
-        send(body) {
-          response.body = body;
-          return res;
-        },
-        /** @param {unknown} value */
-        json(value) {
-          response.headers['content-type'] = 'application/json';
-          response.body = JSON.stringify(value);
-          return res;
-        },
-        /** @param {string} location */
-        redirect(location) {
-          response.status = 302;
-          response.headers.location = location;
-          return res;
-        }
-      };
-      await handler({ query, body: form, log: quiet }, res);
-      return response;
     }
   };
 }

@@ -15,7 +15,8 @@
 /**
  * @typedef {import('./tokens.js').AppClient & {
  *   ClientSecret?: string, ExplicitAuthFlows?: string[], PreventUserExistenceErrors?: string,
- *   AllowedOAuthScopes?: string[], RefreshTokenRotation?: {Feature: string, RetryGracePeriodSeconds?: number}
+ *   AllowedOAuthScopes?: string[], WriteAttributes?: string[], CallbackURLs?: string[], LogoutURLs?: string[],
+ *   ClientName?: string, RefreshTokenRotation?: {Feature: string, RetryGracePeriodSeconds?: number}
  * }} ClientRecord
  */
 
@@ -27,6 +28,7 @@
  * @property {string} [Name]
  * @property {string[]} [AutoVerifiedAttributes]
  * @property {{PasswordPolicy?: import('./password-policy.js').PasswordPolicy}} [Policies]
+ * @property {import('./schema.js').SchemaAttribute[]} [SchemaAttributes]
  */
 
 export class Directory {

@@ -97,6 +97,10 @@ export function createIdentityPools(deps) {
     if (typeof claims.aud !== 'string') {
       throw notAuthorized('Invalid login token. Missing a required claim: aud');
     }
+    // Only id tokens are logins (an access token has no aud, and is refused just above).
+    if (claims.token_use !== 'id') {
+      throw notAuthorized('Invalid login token. Not a valid OpenId Connect identity token.');
+    }
     const provider = candidates.find((candidate) => candidate.clientId === claims.aud);
     if (!provider) throw notAuthorized('Token is not from a supported provider of this identity pool.');
     const time = now();

@@ -5,9 +5,10 @@
 //   POST /  form-encoded Action=...                           STS (query protocol, XML)
 //   GET  /<userPoolId>/.well-known/{jwks.json,openid-configuration}
 //   GET  /cognito-identity/.well-known/{jwks_uri,jwks.json,openid-configuration}
-//   GET|POST /oauth2/authorize, POST /oauth2/token
+//   /oauth2/authorize, /oauth2/token, /oauth2/userInfo, /oauth2/revoke, /logout (managed login)
 //   GET  /health
 import { randomUUID } from 'node:crypto';
+import { needsIam } from './admin-auth.js';
 import { ServiceError } from './errors.js';
 import { readBody, send, sendAwsJson, sendJson, setCorsHeaders } from './http.js';
 import { xmlError } from './sts.js';
@@ -30,13 +31,17 @@ const IDENTITY_POOLS = 'AWSCognitoIdentityService';
  *   oauth2: ReturnType<typeof import('./oauth2.js').createOAuth2>,
  *   cognitoLocal: import('./cognito-local.js').CognitoLocal,
  *   userRules: Record<string, Operation>,
+ *   adminAuth: ReturnType<typeof import('./admin-auth.js').createAdminAuth>,
  *   onError: (error: unknown) => void
  * }} deps
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
+ *   never rejects: whatever happens, the request gets an answer (or its connection is closed) and the process
+ *   keeps serving
  */
 export function createRouter(deps) {
-  const { baseUrl, directory, tokens, auth, userPool, identityPools, sts, oauth2, cognitoLocal, onError } =
+  const { baseUrl, directory, tokens, auth, userPool, identityPools, sts, oauth2, cognitoLocal, adminAuth } =
     deps;
+  const { onError } = deps;
 
   /** @type {Record<string, Record<string, Operation>>} */
   const operations = {
@@ -59,13 +64,15 @@ export function createRouter(deps) {
     }
   };
 
-  /** @param {string} target @returns {[string, Operation]} */
+  /** @param {string} target @returns {[string, string, Operation]} service, operation name, implementation */
   function operationFor(target) {
-    const [service = '', name = ''] = target.split('.');
-    const own = operations[service]?.[name];
-    if (own) return [name, own];
-    if (service === USER_POOLS && cognitoLocal.supports(name)) {
-      return [name, (body) => userPool.delegate(name, body)];
+    const [service = '', name = '', ...rest] = target.split('.');
+    // Own properties only: a target such as `AWSCognitoIdentityService.constructor` names no operation.
+    const table = Object.hasOwn(operations, service) ? operations[service] : undefined;
+    const own = rest.length === 0 && table && Object.hasOwn(table, name) ? table[name] : undefined;
+    if (own) return [service, name, own];
+    if (rest.length === 0 && service === USER_POOLS && cognitoLocal.supports(name)) {
+      return [service, name, (body) => userPool.delegate(name, body)];
     }
     throw new ServiceError(
       'UnknownOperationException',
@@ -93,15 +100,21 @@ export function createRouter(deps) {
     if (!directory.poolOptions(poolId)) return undefined;
     if (document === 'jwks.json') return tokens.jwks();
     const issuer = tokens.issuer(poolId);
+    // The members and values of a real pool's document (recorded in localstack/localstack#12914, 2025), with the
+    // sandbox's one port as the pool's domain.
     return {
+      authorization_endpoint: `${baseUrl}/oauth2/authorize`,
+      end_session_endpoint: `${baseUrl}/logout`,
+      id_token_signing_alg_values_supported: ['RS256'],
       issuer,
       jwks_uri: `${issuer}/.well-known/jwks.json`,
-      authorization_endpoint: `${baseUrl}/oauth2/authorize`,
-      token_endpoint: `${baseUrl}/oauth2/token`,
-      response_types_supported: ['code'],
+      response_types_supported: ['code', 'token'],
+      revocation_endpoint: `${baseUrl}/oauth2/revoke`,
+      scopes_supported: ['openid', 'email', 'phone', 'profile'],
       subject_types_supported: ['public'],
-      id_token_signing_alg_values_supported: ['RS256'],
-      code_challenge_methods_supported: ['S256']
+      token_endpoint: `${baseUrl}/oauth2/token`,
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      userinfo_endpoint: `${baseUrl}/oauth2/userInfo`
     };
   }
 
@@ -127,12 +140,14 @@ export function createRouter(deps) {
   }
 
   /**
-   * Cognito: AWS JSON 1.1 in and out, errors as {__type, message}.
+   * Cognito: AWS JSON 1.1 in and out, errors as {__type, message}. Operations that need IAM credentials need the
+   * admin signature, and their answers are not readable by other origins (no CORS).
+   * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    * @param {unknown} target the X-Amz-Target header
    * @param {{body: Buffer, tooLarge: boolean}} request
    */
-  async function answerJson(res, target, { body, tooLarge }) {
+  async function answerJson(req, res, target, { body, tooLarge }) {
     try {
       if (typeof target !== 'string' || target === '') {
         throw new ServiceError(
@@ -140,7 +155,17 @@ export function createRouter(deps) {
           'Missing X-Amz-Target header: which operation to run.'
         );
       }
-      const [name, operation] = operationFor(target);
+      const [service, name, operation] = operationFor(target);
+      if (needsIam(service, name)) {
+        res.removeHeader('Access-Control-Allow-Origin');
+        res.removeHeader('Access-Control-Expose-Headers');
+        await adminAuth.assertSigned(service, {
+          method: req.method ?? 'POST',
+          url: req.url ?? '/',
+          headers: req.headers,
+          body
+        });
+      }
       if (tooLarge)
         throw new ServiceError('InvalidParameterException', 'The request body exceeds the limit of 1 MiB.');
       let parsed;
@@ -150,7 +175,7 @@ export function createRouter(deps) {
         const reason = /** @type {Error} */ (error).message;
         throw new ServiceError('SerializationException', `The request body is not valid JSON: ${reason}`);
       }
-      sendAwsJson(res, 200, await operation(validateRequest(name, parsed)));
+      sendAwsJson(res, 200, await operation(validateRequest(name, parsed, service)));
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       res.setHeader('x-amzn-ErrorType', `${error.code}:`);
@@ -173,43 +198,77 @@ export function createRouter(deps) {
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       form,
-      authorization: req.headers.authorization
+      authorization: req.headers.authorization,
+      cookie: req.headers.cookie
     });
     if (!response) return sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
     res.writeHead(response.status, response.headers);
     res.end(response.body);
   }
 
-  return async (req, res) => {
+  /**
+   * @param {string} raw the request target as received (origin-form, absolute-form, or garbage)
+   * @returns {URL | undefined}
+   */
+  function parseUrl(raw) {
+    try {
+      // `//x` as a path is a path, not a scheme-relative URL to host x.
+      return raw.startsWith('/') ? new URL(`${baseUrl}${raw}`) : new URL(raw);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  async function route(req, res) {
     const requestId = randomUUID();
     res.setHeader('x-amzn-RequestId', requestId);
     setCorsHeaders(req, res);
-    const url = new URL(req.url ?? '/', baseUrl);
+    const url = parseUrl(req.url ?? '/');
+    if (!url) return sendJson(res, 400, { message: 'The request target is not a valid URL path.' });
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+    } else if (url.pathname.startsWith('/oauth2/') || url.pathname === '/logout') {
+      await handleOAuth(req, res, url);
+    } else if (req.method === 'POST' && url.pathname === '/') {
+      const request = await readBody(req);
+      const target = req.headers['x-amz-target'];
+      const isQuery = String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded');
+      if (!target && isQuery) await answerQuery(req, res, request, requestId);
+      else await answerJson(req, res, target, request);
+    } else if (req.method === 'GET' && url.pathname === '/health') {
+      sendJson(res, 200, { status: 'ok' });
+    } else {
+      const document = req.method === 'GET' ? wellKnown(url.pathname) : undefined;
+      if (document) sendJson(res, 200, document);
+      else sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
+    }
+  }
+
+  return async (req, res) => {
     try {
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204).end();
-      } else if (url.pathname.startsWith('/oauth2/')) {
-        await handleOAuth(req, res, url);
-      } else if (req.method === 'POST' && url.pathname === '/') {
-        const request = await readBody(req);
-        const target = req.headers['x-amz-target'];
-        const isQuery = String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded');
-        if (!target && isQuery) await answerQuery(req, res, request, requestId);
-        else await answerJson(res, target, request);
-      } else if (req.method === 'GET' && url.pathname === '/health') {
-        sendJson(res, 200, { status: 'ok' });
-      } else {
-        const document = req.method === 'GET' ? wellKnown(url.pathname) : undefined;
-        if (document) sendJson(res, 200, document);
-        else sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
-      }
+      await route(req, res);
     } catch (error) {
+      // A client that hangs up mid-request is no failure of the sandbox: there is no one left to answer.
+      if (req.destroyed && /** @type {NodeJS.ErrnoException} */ (error)?.code === 'ECONNRESET') {
+        res.destroy();
+        return;
+      }
       onError(error);
-      if (!res.headersSent) {
-        sendAwsJson(res, 500, {
-          __type: 'InternalErrorException',
-          message: 'The sandbox failed; see its console.'
-        });
+      try {
+        if (!res.headersSent) {
+          sendAwsJson(res, 500, {
+            __type: 'InternalErrorException',
+            message: 'The sandbox failed; see its console.'
+          });
+        } else {
+          res.destroy();
+        }
+      } catch {
+        res.destroy();
       }
     }
   };

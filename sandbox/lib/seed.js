@@ -16,10 +16,10 @@ import { JsonDocument } from './store.js';
  * @property {string} userPoolId
  * @property {string} userPoolName
  * @property {string} confirmationCode
- * @property {{accessKeyId: string, secretAccessKey: string}} admin
+ * @property {{accessKeyId: string, secretAccessKey: string}} admin IAM credentials for the admin operations
  * @property {{configuration: 'OFF' | 'OPTIONAL', firstAuthFactors: string[]}} [mfa]
  * @property {Record<string, {id: string, name: string, description: string, explicitAuthFlows: string[],
- *   secret?: string, callbackUrls?: string[], oauthScopes?: string[],
+ *   secret?: string, callbackUrls?: string[], logoutUrls?: string[], oauthScopes?: string[],
  *   refreshTokenRotation?: {feature: 'ENABLED' | 'DISABLED', retryGracePeriodSeconds?: number}}>} clients
  * @property {Record<string, {description: string, precedence?: number, role?: string}>} groups
  * @property {{username: string, password: string, state: string, status: string, enabled: boolean,
@@ -204,7 +204,8 @@ function clientsDocument(preset) {
                 AllowedOAuthFlows: ['code'],
                 AllowedOAuthFlowsUserPoolClient: true,
                 AllowedOAuthScopes: client.oauthScopes,
-                CallbackURLs: client.callbackUrls
+                CallbackURLs: client.callbackUrls,
+                ...(client.logoutUrls ? { LogoutURLs: client.logoutUrls } : {})
               }
             : {}),
           ...(client.refreshTokenRotation

@@ -1,6 +1,7 @@
 // @ts-check
 // Composition root: opens the data folder, wires the modules together and listens on one loopback port.
 import { createServer } from 'node:http';
+import { createAdminAuth } from './admin-auth.js';
 import { createAuth } from './auth.js';
 import { startCognitoLocal } from './cognito-local.js';
 import { createCredentials } from './credentials.js';
@@ -9,6 +10,7 @@ import { createIdentityPools } from './identity-pool.js';
 import { loadKeys } from './keys.js';
 import { createOAuth2 } from './oauth2.js';
 import { createRouter } from './router.js';
+import { schemaOf } from './schema.js';
 import { dataLayout, identityConfig, loadPreset, prepareData } from './seed.js';
 import { createSessions } from './sessions.js';
 import { DocumentFolder, JsonDocument } from './store.js';
@@ -44,20 +46,17 @@ export async function startSandbox({ port, dataDir, reset, onCodeSent, onError }
 
   const folder = new DocumentFolder(layout.cognitoLocal);
   const directory = new Directory(folder);
-  const tokens = createTokens({ keys, issuerBase: baseUrl });
+  const tokens = createTokens({
+    keys,
+    issuerBase: baseUrl,
+    schemaFor: (poolId) => schemaOf(directory.poolOptions(poolId))
+  });
   const sessions = createSessions({ directory, tokens, revocations });
   const cognitoLocal = await startCognitoLocal({
     folder,
     confirmationCode: preset.confirmationCode,
-    // cognito-local's OAuth2 code grant asks for tokens here; hosted sign-in gets the client's OAuth scopes.
-    tokenGenerator: {
-      generate: (_ctx, user, _groups, client, _metadata, source) =>
-        sessions.mint({
-          client,
-          user,
-          scope: source === 'HostedAuth' ? client.AllowedOAuthScopes?.join(' ') : undefined
-        })
-    },
+    // cognito-local's services need a token issuer; every sign-in goes through auth.js or oauth2.js instead.
+    tokenGenerator: { generate: (_ctx, user, _groups, client) => sessions.mint({ client, user }) },
     onCodeSent
   });
   const config = identityConfig(preset);
@@ -94,12 +93,19 @@ export async function startSandbox({ port, dataDir, reset, onCodeSent, onError }
       issuer: identityIssuer
     }),
     sts: createSts({ config, credentials, identityIssuer, identityKey: keys.identityToken }),
-    oauth2: createOAuth2({ directory, sessions, cognitoLocal }),
+    oauth2: createOAuth2({ directory, sessions }),
     cognitoLocal,
+    adminAuth: createAdminAuth(preset.admin),
     onError
   });
 
+  // The router answers every request itself (errors included) and never rejects.
   const server = createServer((req, res) => void router(req, res));
+  // A malformed request line or header never reaches the router: Node answers 400 and closes the socket.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
   // Idle keep-alive connections stay open about as long as AWS's endpoints keep them; Node's 5 s default races
   // with busy clients that reuse a socket just as the server closes it.
   server.keepAliveTimeout = 60_000;

@@ -37,14 +37,15 @@ export function createSessions({
   const groupsOf = (client, user) => directory.groupsOf(client.UserPoolId, user.Username);
 
   /**
-   * Tokens for a new sign-in without recording the refresh token (cognito-local's OAuth2 code grant records it).
-   * @param {{client: ClientRecord, user: UserRecord, scope?: string}} input
+   * Tokens for a new sign-in without recording the refresh token. Managed login passes the granted `scope`, the
+   * client's `nonce` and the time the user signed in to the managed login session (`authTime`).
+   * @param {{client: ClientRecord, user: UserRecord, scope?: string, nonce?: string, authTime?: number}} input
    */
-  async function mint({ client, user, scope }) {
-    const session = tokens.newSession();
+  async function mint({ client, user, scope, nonce, authTime }) {
+    const session = { ...tokens.newSession(), ...(authTime === undefined ? {} : { authTime }) };
     const [issued, RefreshToken] = await Promise.all([
-      tokens.issue({ user, client, groups: groupsOf(client, user), session, scope }),
-      tokens.refreshToken({ user, client, session })
+      tokens.issue({ user, client, groups: groupsOf(client, user), session, scope, nonce }),
+      tokens.refreshToken({ user, client, session, scope })
     ]);
     return { ...issued, RefreshToken };
   }
@@ -57,10 +58,10 @@ export function createSessions({
 
     /**
      * A successful sign-in: tokens, with the refresh token recorded on the user.
-     * @param {{client: ClientRecord, user: UserRecord}} input
+     * @param {{client: ClientRecord, user: UserRecord, scope?: string, nonce?: string, authTime?: number}} input
      */
-    async start({ client, user }) {
-      const result = await mint({ client, user });
+    async start({ client, user, ...grant }) {
+      const result = await mint({ client, user, ...grant });
       await directory.updateUser(client.UserPoolId, user.Username, (current) => ({
         ...current,
         RefreshTokens: [...(current.RefreshTokens ?? []), result.RefreshToken]
@@ -89,9 +90,16 @@ export function createSessions({
       }
       if (user.Enabled === false) throw notAuthorized('User is disabled.');
       const session = { originJti: claims.origin_jti, eventId: claims.event_id, authTime: claims.auth_time };
-      const issued = await tokens.issue({ user, client, groups: groupsOf(client, user), session });
+      // The refreshed access token keeps the scopes the sign-in was granted.
+      const issued = await tokens.issue({
+        user,
+        client,
+        groups: groupsOf(client, user),
+        session,
+        scope: claims.scope
+      });
       if (!rotate) return issued;
-      const RefreshToken = await tokens.refreshToken({ user, client, session });
+      const RefreshToken = await tokens.refreshToken({ user, client, session, scope: claims.scope });
       const grace = client.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0;
       await directory.updateUser(claims.pool, user.Username, (current) => {
         /** @type {Record<string, number>} */

@@ -2,16 +2,12 @@
 // Just enough of STS (query protocol, XML) to prove the issued credentials are real: GetCallerIdentity checks a
 // SigV4 signature by re-signing the request with the SDK's own signer (@smithy/signature-v4) and the secret
 // sealed in the session token, and AssumeRoleWithWebIdentity completes the identity pool's basic flow.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { errors, jwtVerify } from 'jose';
 import { ServiceError } from './errors.js';
+import { header, parseAuthorization, signatureMatches } from './sigv4.js';
 
 const VERSION = '2011-06-15';
 const NAMESPACE = `https://sts.amazonaws.com/doc/${VERSION}/`;
-const AUTHORIZATION =
-  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 
 /**
  * @typedef {object} StsRequest
@@ -62,39 +58,8 @@ export const xmlError = (error, requestId) =>
   `<ErrorResponse xmlns="${NAMESPACE}"><Error><Type>Sender</Type><Code>${xmlText(error.code)}</Code>` +
   `<Message>${xmlText(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
 
-/**
- * @typedef {object} Authorization The parts of a SigV4 Authorization header.
- * @property {string} accessKeyId
- * @property {string} region
- * @property {string} service
- * @property {string} signedHeaders e.g. "content-type;host;x-amz-date"
- * @property {string} signature hex
- */
-
-/** @param {unknown} value @returns {Authorization | undefined} */
-function parseAuthorization(value) {
-  const [, accessKeyId, , region, service, signedHeaders, signature] =
-    AUTHORIZATION.exec(String(value)) ?? [];
-  if (!accessKeyId || !region || !service || !signedHeaders || !signature) return undefined;
-  return { accessKeyId, region, service, signedHeaders, signature };
-}
-
 /** @param {number} seconds */
 const isoTime = (seconds) => new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** @param {string} amzDate e.g. 20250101T120000Z */
-function parseAmzDate(amzDate) {
-  const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi, s] = match;
-  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
-}
-
-/** @param {Record<string, string | string[] | undefined>} headers @param {string} name */
-const header = (headers, name) => {
-  const value = headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
-};
 
 /** @param {URLSearchParams} params @param {string} name */
 function requiredParam(params, name) {
@@ -128,57 +93,20 @@ export function createSts({
   /**
    * Recomputes the request's SigV4 signature with the session's secret and compares.
    * @param {StsRequest} request
-   * @param {Authorization} auth
+   * @param {import('./sigv4.js').Authorization} auth
    * @param {import('./credentials.js').RoleSession} session
    * @param {string} sessionToken
    */
   async function assertSignature(request, auth, session, sessionToken) {
-    const { region, service } = auth;
-    const mismatch = () =>
-      stsError(
+    const { accessKeyId, secretAccessKey } = session;
+    if (!(await signatureMatches(request, auth, { accessKeyId, secretAccessKey, sessionToken }))) {
+      throw stsError(
         'SignatureDoesNotMatch',
         'The request signature we calculated does not match the signature you provided. Check your AWS Secret ' +
           'Access Key and signing method. Consult the service documentation for details.',
         403
       );
-    const signedHeaders = auth.signedHeaders.split(';');
-    const signingDate = parseAmzDate(header(request.headers, 'x-amz-date') ?? '');
-    if (!signingDate || !signedHeaders.includes('host')) throw mismatch();
-    const declaredHash = header(request.headers, 'x-amz-content-sha256');
-    if (declaredHash && declaredHash !== createHash('sha256').update(request.body).digest('hex')) {
-      throw mismatch();
     }
-
-    const url = new URL(request.url, `http://${header(request.headers, 'host')}`);
-    const signer = new SignatureV4({
-      service,
-      region,
-      credentials: {
-        accessKeyId: session.accessKeyId,
-        secretAccessKey: session.secretAccessKey,
-        sessionToken
-      },
-      sha256: Hash.bind(null, 'sha256'),
-      applyChecksum: false
-    });
-    const resigned = await signer.sign(
-      {
-        method: request.method,
-        protocol: 'http:',
-        hostname: url.hostname,
-        port: url.port ? Number(url.port) : undefined,
-        path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
-        headers: Object.fromEntries(signedHeaders.map((name) => [name, header(request.headers, name) ?? ''])),
-        body: request.body.toString('utf8')
-      },
-      { signingDate, signableHeaders: new Set(signedHeaders), signingRegion: region, signingService: service }
-    );
-    const expected = parseAuthorization(resigned.headers.authorization);
-    const same =
-      expected?.signedHeaders === auth.signedHeaders &&
-      timingSafeEqual(Buffer.from(expected.signature, 'hex'), Buffer.from(auth.signature, 'hex'));
-    if (!same) throw mismatch();
   }
 
   /** @param {StsRequest} request @param {string} requestId */

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { CompactEncrypt, SignJWT, compactDecrypt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { notAuthorized, ServiceError } from './errors.js';
+import { schemaClaims, schemaOf } from './schema.js';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -50,6 +51,7 @@ const UNIT_SECONDS = { seconds: 1, minutes: 60, hours: HOUR, days: DAY };
  * @property {string} event_id
  * @property {number} auth_time
  * @property {number} exp
+ * @property {string} [scope] the scopes managed login granted
  */
 
 /**
@@ -77,24 +79,6 @@ export function groupClaims(groups) {
 }
 
 /**
- * Attributes as id token claims; Cognito sends the *_verified flags as booleans.
- * @param {User} user
- */
-function attributeClaims(user) {
-  /** @type {Record<string, unknown>} */
-  const claims = {};
-  for (const { Name, Value } of user.Attributes ?? []) {
-    if (Value === undefined) continue;
-    claims[Name] = Name.endsWith('_verified')
-      ? Value === 'true'
-      : Name === 'updated_at'
-        ? Number(Value)
-        : Value;
-  }
-  return claims;
-}
-
-/**
  * @param {AppClient} client
  * @param {'IdToken' | 'AccessToken' | 'RefreshToken'} token
  */
@@ -106,10 +90,21 @@ export function validitySeconds(client, token) {
 }
 
 /**
- * @param {{keys: import('./keys.js').SandboxKeys, issuerBase: string, now?: () => number}} options
- *   `now` returns epoch seconds; tests pass a fixed clock to mint expired tokens.
+ * @param {{
+ *   keys: import('./keys.js').SandboxKeys,
+ *   issuerBase: string,
+ *   schemaFor?: (poolId: string) => Map<string, import('./schema.js').SchemaAttribute>,
+ *   now?: () => number
+ * }} options
+ *   `schemaFor` gives a pool's attribute schema: id tokens carry only attributes of it (Cognito's defaults when
+ *   absent). `now` returns epoch seconds; tests pass a fixed clock to mint expired tokens.
  */
-export function createTokens({ keys, issuerBase, now = () => Math.floor(Date.now() / 1000) }) {
+export function createTokens({
+  keys,
+  issuerBase,
+  schemaFor = () => schemaOf(undefined),
+  now = () => Math.floor(Date.now() / 1000)
+}) {
   const issuer = (/** @type {string} */ poolId) => `${issuerBase}/${poolId}`;
 
   /**
@@ -142,9 +137,10 @@ export function createTokens({ keys, issuerBase, now = () => Math.floor(Date.now
 
     /**
      * Id and access token for one sign-in session, as InitiateAuth and REFRESH_TOKEN_AUTH return them.
-     * @param {{user: User, client: AppClient, groups: Group[], session: Session, scope?: string}} input
+     * `nonce` (managed login) goes into the id token as the client sent it.
+     * @param {{user: User, client: AppClient, groups: Group[], session: Session, scope?: string, nonce?: string}} input
      */
-    async issue({ user, client, groups, session, scope = 'aws.cognito.signin.user.admin' }) {
+    async issue({ user, client, groups, session, scope = 'aws.cognito.signin.user.admin', nonce }) {
       const common = {
         sub: user.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value,
         iss: issuer(client.UserPoolId),
@@ -161,9 +157,10 @@ export function createTokens({ keys, issuerBase, now = () => Math.floor(Date.now
         sign(
           keys.idToken,
           {
-            ...attributeClaims(user),
+            ...schemaClaims(user.Attributes, schemaFor(client.UserPoolId)),
             ...common,
             ...fromGroups,
+            ...(nonce === undefined ? {} : { nonce }),
             'cognito:username': user.Username,
             aud: client.ClientId,
             token_use: 'id'
@@ -188,12 +185,14 @@ export function createTokens({ keys, issuerBase, now = () => Math.floor(Date.now
 
     /**
      * A JWE (RSA-OAEP + A256GCM, content type JWT) wrapping a signed JWT with the session, like Cognito's.
-     * @param {{user: User, client: AppClient, session: Session}} input
+     * `scope`: what managed login granted, so refreshed access tokens keep it (API sign-ins have none).
+     * @param {{user: User, client: AppClient, session: Session, scope?: string}} input
      */
-    async refreshToken({ user, client, session }) {
+    async refreshToken({ user, client, session, scope }) {
       const inner = await sign(
         keys.accessToken,
         {
+          ...(scope === undefined ? {} : { scope }),
           username: user.Username,
           client_id: client.ClientId,
           pool: client.UserPoolId,

@@ -5,11 +5,22 @@
 import { assertSecretHash, requireClient } from './client-policy.js';
 import { ServiceError, invalidParameter } from './errors.js';
 import { assertPasswordPolicy } from './password-policy.js';
+import { assertWritableAttributes, schemaOf } from './schema.js';
 
 /** @typedef {Record<string, any>} Body */
 
 // Public operations that name a client and a user: a client with a secret needs SecretHash on each.
 const NEEDS_SECRET_HASH = new Set(['SignUp', 'ConfirmSignUp', 'ForgotPassword', 'ConfirmForgotPassword']);
+
+// Operations that write user attributes: whether they create a user, and whether an app client (not an
+// administrator) writes them.
+/** @type {Record<string, {mode: 'create' | 'update', byClient: boolean}>} */
+const ATTRIBUTE_WRITES = {
+  SignUp: { mode: 'create', byClient: true },
+  AdminCreateUser: { mode: 'create', byClient: false },
+  UpdateUserAttributes: { mode: 'update', byClient: true },
+  AdminUpdateUserAttributes: { mode: 'update', byClient: false }
+};
 
 // Operations that set a password, and the field that carries it.
 /** @type {Record<string, string>} */
@@ -56,12 +67,25 @@ export function createUserPool({ directory, sessions, cognitoLocal }) {
    */
   async function guard(operation, body) {
     let poolId = typeof body.UserPoolId === 'string' ? body.UserPoolId : undefined;
+    /** @type {import('./directory.js').ClientRecord | undefined} */
+    let client;
     if (body.AccessToken !== undefined) {
-      poolId = (await sessions.verifyAccessToken(body.AccessToken)).poolId;
+      const verified = await sessions.verifyAccessToken(body.AccessToken);
+      poolId = verified.poolId;
+      client = directory.client(String(verified.claims.client_id));
     } else if (typeof body.ClientId === 'string' && NEEDS_SECRET_HASH.has(operation)) {
-      const client = requireClient(directory, body.ClientId);
+      client = requireClient(directory, body.ClientId);
       assertSecretHash(client, body.SecretHash, [body.Username]);
       poolId = client.UserPoolId;
+    }
+    const write = ATTRIBUTE_WRITES[operation];
+    if (write && poolId && Array.isArray(body.UserAttributes)) {
+      assertWritableAttributes({
+        schema: schemaOf(directory.poolOptions(poolId)),
+        attributes: body.UserAttributes,
+        mode: write.mode,
+        client: write.byClient ? (client ?? {}) : undefined
+      });
     }
     const passwordField = PASSWORD_FIELDS[operation];
     if (passwordField && typeof body[passwordField] === 'string' && poolId) {

@@ -3,6 +3,7 @@
 // required members must be present, reported in AWS's own words:
 //   1 validation error detected: Value null at 'clientId' failed to satisfy constraint: Member must not be null
 import { ServiceError } from './errors.js';
+import { requiredMembers, shapeMismatch } from './shapes.js';
 
 /** @type {Record<string, string[]>} required members per operation */
 const REQUIRED = {
@@ -76,16 +77,19 @@ const ENUMS = {
 /**
  * @param {string} operation
  * @param {unknown} body parsed JSON
+ * @param {string} [service] the X-Amz-Target service: the AWS model of its operations gives the required members
+ *   of operations not listed above, and the type of every member (shapes.js)
  * @returns {Record<string, unknown>} the body, known to be an object with its required members
  */
-export function validateRequest(operation, body) {
+export function validateRequest(operation, body, service = '') {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ServiceError('SerializationException', 'The request body must be a JSON object.');
   }
   const record = /** @type {Record<string, unknown>} */ (body);
-  const missing = (REQUIRED[operation] ?? []).filter(
-    (name) => record[name] === undefined || record[name] === null
-  );
+  const required = Object.hasOwn(REQUIRED, operation)
+    ? (REQUIRED[operation] ?? [])
+    : requiredMembers(service, operation);
+  const missing = required.filter((name) => record[name] === undefined || record[name] === null);
   if (missing.length > 0) {
     const details = missing.map(
       (name) =>
@@ -94,6 +98,8 @@ export function validateRequest(operation, body) {
     const count = missing.length === 1 ? '1 validation error' : `${missing.length} validation errors`;
     throw new ServiceError('InvalidParameterException', `${count} detected: ${details.join('; ')}`);
   }
+  const mismatch = shapeMismatch(service, operation, record);
+  if (mismatch) throw new ServiceError('SerializationException', `Unexpected value: ${mismatch}.`);
   for (const [name, allowed] of Object.entries(ENUMS[operation] ?? {})) {
     const value = record[name];
     if (typeof value === 'string' && !allowed.includes(value)) {

@@ -1,5 +1,6 @@
 // Issue 3, behaviour 7: bad input gets a Cognito-style 400 and the sandbox keeps serving. Raw fetch, because the
 // SDKs never send such requests.
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { endpoint, preset, seedUser, signInWithPassword } from './support';
 
@@ -93,6 +94,95 @@ describe('bad input', () => {
       ),
       'InvalidParameterException',
       'Missing required parameter PASSWORD'
+    );
+  });
+
+  it('paths that are not URLs, and a bad Host, get an answer instead of stopping the process', async () => {
+    const { hostname, port } = new URL(endpoint);
+    const raw = (request: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(Number(port), hostname);
+        let received = '';
+        socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+        socket.on('close', () => resolve(received.split('\r\n')[0] ?? ''));
+        socket.end(request);
+      });
+    for (const path of ['//', '///', '//%zz', '//evil:99999/x']) {
+      expect(await raw(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`)).toBe(
+        'HTTP/1.1 404 Not Found'
+      );
+    }
+    expect(await raw('GET / HTTP/1.1\r\nHost: [::bad\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 4/);
+    expect((await fetch(`${endpoint}/health`)).status).toBe(200);
+  });
+
+  it('X-Amz-Target names that are properties of every JavaScript object name no operation', async () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      for (const target of [
+        `${USER_POOLS}.${name}`,
+        `${name}.${name}`,
+        `AWSCognitoIdentityService.${name}`
+      ]) {
+        await expectCognitoError(await post(target, '{}'), 'UnknownOperationException', /does not implement/);
+      }
+    }
+  });
+
+  it('members of the wrong type are refused before any operation runs, as AWS deserializes against its model', async () => {
+    const signUp = { ClientId: preset.clients.web.id, Username: 'typo', Password: 'Typo-Passw0rd!' };
+    await expectCognitoError(
+      await post(`${USER_POOLS}.SignUp`, JSON.stringify({ ...signUp, UserAttributes: { email: 'a@b.c' } })),
+      'SerializationException',
+      'Unexpected value: UserAttributes must be a list, not an object.'
+    );
+    await expectCognitoError(
+      await post(
+        `${USER_POOLS}.SignUp`,
+        JSON.stringify({ ...signUp, UserAttributes: [{ Name: 'email', Value: 1 }] })
+      ),
+      'SerializationException',
+      'Unexpected value: UserAttributes[0].Value must be a string, not a number.'
+    );
+    await expectCognitoError(
+      await post(
+        'AWSCognitoIdentityService.GetId',
+        JSON.stringify({ IdentityPoolId: 'x', Logins: ['token'] })
+      ),
+      'SerializationException',
+      'Unexpected value: Logins must be a map, not an array.'
+    );
+  });
+
+  it('required members come from the model for operations the sandbox does not list (AddCustomAttributes {})', async () => {
+    const { SignatureV4 } = await import('@smithy/signature-v4');
+    const { Hash } = await import('@smithy/hash-node');
+    const url = new URL(endpoint);
+    const body = '{}';
+    const signer = new SignatureV4({
+      service: 'cognito-idp',
+      region: preset.region,
+      credentials: preset.admin,
+      sha256: Hash.bind(null, 'sha256')
+    });
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: '/',
+      headers: {
+        host: url.host,
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `${USER_POOLS}.AddCustomAttributes`
+      },
+      body
+    });
+    const response = await fetch(endpoint, { method: 'POST', headers: signed.headers, body });
+    await expectCognitoError(
+      response,
+      'InvalidParameterException',
+      "2 validation errors detected: Value null at 'userPoolId' failed to satisfy constraint: Member must not be null; " +
+        "Value null at 'customAttributes' failed to satisfy constraint: Member must not be null"
     );
   });
 

@@ -43,11 +43,8 @@ export const seedUser = (username: string) => {
   return user;
 };
 
-// Admin calls are SigV4-signed by the SDK with the sandbox's admin credentials (preset.admin), as with AWS.
-const adminCredentials = {
-  accessKeyId: preset.admin.accessKeyId,
-  secretAccessKey: preset.admin.secretAccessKey
-};
+// Admin calls are SigV4-signed by the SDK with the sandbox's IAM credentials, which the sandbox checks as AWS does.
+export const adminCredentials = preset.admin;
 
 export const userPoolClient = (url = endpoint) =>
   new CognitoIdentityProviderClient({ region, endpoint: url, credentials: adminCredentials });
