@@ -30,6 +30,8 @@ export default ts.config(
   {
     ignores: [
       'build/',
+      'build-e2e/',
+      'screenshots/',
       '.svelte-kit/',
       'node_modules/',
       'test-results/',
