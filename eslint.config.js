@@ -31,6 +31,7 @@ export default ts.config(
     ignores: [
       'build/',
       'build-e2e/',
+      'build-screenshots/',
       'screenshots/',
       '.svelte-kit/',
       'node_modules/',
