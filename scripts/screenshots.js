@@ -55,7 +55,15 @@ const chapters = readdirSync(path.join(ROOT, 'content/guide'))
 
 /**
  * @typedef {import('@playwright/test').Page} Page
- * @typedef {{ name: string, path: string, viewports: Viewport[], prepare?: (page: Page) => Promise<void> }} Sheet
+ * @typedef {{
+ *   name: string,
+ *   path: string,
+ *   viewports: Viewport[],
+ *   prepare?: (page: Page) => Promise<void>,
+ *   focus?: string
+ * }} Sheet
+ * `prepare` brings the page into a state; `focus` (a selector) is then scrolled into view and the shot shows the
+ * window around it instead of the top of the page.
  */
 
 /** @param {Page} page */
@@ -84,7 +92,8 @@ const SHEETS = [
     prepare: async (page) => {
       await signInAsAlice(page);
       await page.locator('[data-token="id"] [data-testid="checklist"][data-valid="true"]').waitFor();
-    }
+    },
+    focus: '[data-token="id"]'
   },
   {
     name: 'playground-credentials',
@@ -97,8 +106,8 @@ const SHEETS = [
       await page.getByRole('button', { name: 'Get AWS credentials' }).click();
       await page.getByTestId('credentials').waitFor();
       await page.getByLabel('Show the secret values').check();
-      await page.getByTestId('credentials').scrollIntoViewIfNeeded();
-    }
+    },
+    focus: '[data-testid="credentials"]'
   },
   {
     name: 'playground-sign-in-error',
@@ -107,7 +116,8 @@ const SHEETS = [
     prepare: async (page) => {
       await signInAsAlice(page, 'not-the-password');
       await page.getByTestId('error').waitFor();
-    }
+    },
+    focus: '[data-testid="error"]'
   },
   ...slides.map((/** @type {unknown} */ _, /** @type {number} */ i) => ({
     name: `present-slide-${String(i + 1).padStart(2, '0')}`,
@@ -212,10 +222,17 @@ async function buildIfNeeded(endpoint) {
 }
 
 /**
- * The page as it is now, at most MAX_SCREENS screens tall.
- * @param {Page} page @param {Viewport} viewport @returns {Promise<Buffer>}
+ * The page as it is now: the window around `focus` if given, else the top MAX_SCREENS screens.
+ * @param {Page} page @param {Viewport} viewport @param {string} [focus] @returns {Promise<Buffer>}
  */
-async function shoot(page, viewport) {
+async function shoot(page, viewport, focus) {
+  if (focus) {
+    await page
+      .locator(focus)
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    return page.screenshot({ animations: 'disabled' });
+  }
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   return page.screenshot({
     fullPage: true,
@@ -224,24 +241,31 @@ async function shoot(page, viewport) {
   });
 }
 
-/** @param {Sheet} sheet @param {{ viewport: Viewport, theme: string, png: Buffer }[]} shots */
+/**
+ * One row per theme, one column per viewport, each shot at a scale for its size class (a phone is not blown up
+ * to a monitor's width, a monitor not shrunk to a stamp).
+ * @param {Sheet} sheet @param {{ viewport: Viewport, theme: string, png: Buffer }[]} shots
+ */
 function sheetHtml(sheet, shots) {
-  // Each shot at the same scale within its viewport class, so a phone is not blown up to a monitor's width.
-  const scale = (/** @type {Viewport} */ v) => (v.width <= 500 ? 0.8 : v.width <= 1400 ? 0.45 : 0.36);
-  const figures = shots
-    .map(({ viewport, theme, png }) => {
-      const width = Math.round(viewport.width * scale(viewport));
-      return `<figure><figcaption>${viewport.name} · ${theme}</figcaption><img width="${width}" src="data:image/png;base64,${png.toString('base64')}"></figure>`;
-    })
-    .join('');
+  const scale = (/** @type {Viewport} */ v) => (v.width <= 500 ? 0.8 : v.width <= 1400 ? 0.6 : 0.5);
+  const rows = THEMES.map((theme) => {
+    const figures = shots
+      .filter((shot) => shot.theme === theme)
+      .map(({ viewport, png }) => {
+        const width = Math.round(viewport.width * scale(viewport));
+        return `<figure><figcaption>${viewport.name} · ${theme}</figcaption><img width="${width}" src="data:image/png;base64,${png.toString('base64')}"></figure>`;
+      })
+      .join('');
+    return `<div class="row">${figures}</div>`;
+  }).join('');
   return `<!doctype html><html><head><style>
     body { margin: 0; padding: 16px; background: #3b3f4c; color: #fff; font: 16px system-ui, sans-serif; }
     h1 { font-size: 20px; margin: 0 0 12px; }
-    .row { display: flex; gap: 16px; align-items: flex-start; }
+    .row { display: flex; gap: 16px; align-items: flex-start; margin-bottom: 16px; }
     figure { margin: 0; }
     figcaption { font-size: 14px; margin-bottom: 4px; }
     img { display: block; border: 1px solid #000; background: #fff; }
-  </style></head><body><h1>${sheet.path}${sheet.prepare ? ` (${sheet.name})` : ''}</h1><div class="row">${figures}</div></body></html>`;
+  </style></head><body><h1>${sheet.path}${sheet.prepare ? ` (${sheet.name})` : ''}</h1>${rows}</body></html>`;
 }
 
 async function main() {
@@ -304,7 +328,7 @@ async function main() {
         if (!sheet.prepare) await open();
         for (const theme of THEMES) {
           await page.emulateMedia({ colorScheme: theme });
-          const png = await shoot(page, viewport);
+          const png = await shoot(page, viewport, sheet.focus);
           const file = `${sheet.name}--${viewport.name.replace(/\s+/g, '-')}--${theme}.png`;
           writeFileSync(path.join(OUT, 'shots', file), png);
           shots.push({ viewport, theme, png });
