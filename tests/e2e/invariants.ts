@@ -219,3 +219,21 @@ export async function problemsEverywhere(
   }
   return problems;
 }
+
+/**
+ * The page as it is now (signed in, a panel open, an error shown) at every viewport and theme: the state survives
+ * the resizes, as it does when a user turns a phone or drags a window.
+ */
+export async function problemsAtEverySize(page: Page, options: LayoutOptions = {}): Promise<string[]> {
+  const problems: string[] = [];
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    for (const theme of THEMES) {
+      await page.emulateMedia({ colorScheme: theme });
+      for (const problem of await layoutProblems(page, options)) {
+        problems.push(`${viewport.name} ${theme}: ${problem}`);
+      }
+    }
+  }
+  return problems;
+}

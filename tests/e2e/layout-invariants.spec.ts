@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { GUIDE_ARTICLE, layoutProblems, problemsEverywhere, THEMES, VIEWPORTS } from './invariants';
+import { GUIDE_ARTICLE, problemsAtEverySize, problemsEverywhere } from './invariants';
 import { gotoReady } from './ready';
 import { preset, user } from './sandbox-preset';
 import { sitePages } from './site-pages';
@@ -23,20 +23,6 @@ test('the site header stays one compact bar on a phone', async ({ page }) => {
   expect(header?.height).toBeLessThanOrEqual(64);
 });
 
-/** Measures the page as it is now at every viewport and theme (the state survives the resizes). */
-async function problemsHere(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    for (const theme of THEMES) {
-      await page.emulateMedia({ colorScheme: theme });
-      for (const problem of await layoutProblems(page))
-        problems.push(`${viewport.name} ${theme}: ${problem}`);
-    }
-  }
-  return problems;
-}
-
 async function signIn(page: Page, username: string, password: string) {
   const form = page.getByTestId('sign-in-form');
   await form.getByLabel('Username', { exact: true }).fill(username);
@@ -56,7 +42,7 @@ test('the playground holds when signed in with the sandbox and holding AWS crede
   await page.getByLabel('Identity pool id (optional)').fill(preset.identityPools.guests.id);
   await page.getByRole('button', { name: 'Get AWS credentials' }).click();
   await expect(page.getByTestId('credentials')).toBeVisible();
-  expect(await problemsHere(page)).toEqual([]);
+  expect(await problemsAtEverySize(page)).toEqual([]);
 });
 
 test('the playground holds while it shows a sign-in error', async ({ page }) => {
@@ -64,5 +50,5 @@ test('the playground holds while it shows a sign-in error', async ({ page }) => 
   await gotoReady(page, '/playground');
   await signIn(page, user('alice').username, 'not-the-password');
   await expect(page.getByTestId('error')).toBeVisible();
-  expect(await problemsHere(page)).toEqual([]);
+  expect(await problemsAtEverySize(page)).toEqual([]);
 });
