@@ -30,6 +30,9 @@ export default ts.config(
   {
     ignores: [
       'build/',
+      'build-e2e/',
+      'build-screenshots/',
+      'screenshots/',
       '.svelte-kit/',
       'node_modules/',
       'test-results/',

@@ -36,8 +36,9 @@ export default defineConfig({
       timeout: 30_000
     },
     {
-      // The production build (made by `npm run test:e2e` just before), as a static host would serve it.
-      command: `node node_modules/vite/bin/vite.js preview --port ${SITE_PORT} --strictPort`,
+      // The production build made by `npm run test:e2e` just before, in its own folder (build-e2e/, not the
+      // build/ a running `npm start` serves), as a static host would serve it.
+      command: `node scripts/serve.js build-e2e --port ${SITE_PORT} --quiet`,
       url: `http://127.0.0.1:${SITE_PORT}/`,
       reuseExistingServer: false,
       timeout: 30_000

@@ -9,6 +9,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
  */
 const base = process.env.BASE_PATH ?? '';
 
+/** Where the static site is written: build/ by default; the browser tests build into their own folder. */
+const out = process.env.BUILD_DIR ?? 'build';
+
 // The inline theme script (src/hooks.server.ts puts it in every page) is allowed by its hash, not by
 // 'unsafe-inline'.
 const themeInit = readFileSync(new URL('./src/theme-init.js', import.meta.url), 'utf8').trim();
@@ -18,7 +21,7 @@ const themeHash = `sha256-${createHash('sha256').update(themeInit).digest('base6
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ strict: true }),
+    adapter: adapter({ pages: out, assets: out, strict: true }),
     paths: { base, relative: true },
     // Page CSS goes inline: the first paint then waits for no stylesheet request (bench/diagrams.js).
     inlineStyleThreshold: 150_000,

@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [sveltekit()],
   // amazon-cognito-identity-js bundles buffer@4, which reads `global`; browsers only have globalThis.
   define: { global: 'globalThis' },
+  // No table of slow plugin callbacks after each build: nothing a reader of `npm start` can act on.
+  build: { rolldownOptions: { checks: { bundlerTimings: false } } },
   server: { host: '127.0.0.1', fs: { allow: ['content'] } },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true }
 });

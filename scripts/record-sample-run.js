@@ -24,13 +24,15 @@
 //   OpenSSL, out of JavaScript's reach, so crypto.subtle.encrypt does OAEP's encoding here with a seed from the
 //   same stream and leaves only the raw RSA step to OpenSSL (standard OAEP: the sandbox still decrypts it, and the
 //   script checks that it does);
-// - the machine: the sandbox listens on the preset's port (so issuers and URLs are the preset's), AWS_*
+// - the machine: the sandbox issues tokens for the preset's endpoint (so issuers and URLs are the preset's) while
+//   it listens on a free port (so a running `npm start` sandbox on the preset's port does not matter), AWS_*
 //   variables and ~/.aws files are hidden from the SDK, the SDK's user agent leaves out the OS and Node versions,
 //   responses keep only the headers a browser page may read (CORS), as in the live trace, and their Date header
 //   (stamped by Node's HTTP server from the real clock) is restamped from the fake one.
 // The run itself is sequential, so the stream is consumed in the same order every time.
 import { createHash, KeyObject, publicEncrypt, constants as cryptoConstants } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -288,6 +290,8 @@ function isolateFromAwsConfiguration() {
   const nowhere = path.join(os.tmpdir(), 'cognito-lens-recorder-no-aws-config');
   process.env.AWS_CONFIG_FILE = nowhere;
   process.env.AWS_SHARED_CREDENTIALS_FILE = nowhere;
+  // The SDK's notice that versions after January 2027 need Node 22: nothing to act on for the pinned version.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 }
 
 /** The site's TypeScript modules, through Vite's SSR loader (Node 20 cannot import .ts). */
@@ -349,6 +353,50 @@ function browserReadableHeaders(headers) {
   return out;
 }
 
+/**
+ * fetch, delivered to the sandbox on `port` whatever port the URL names. The Host header stays the URL's (the
+ * preset's endpoint), as the SDK signed it (SigV4 covers Host); Node's fetch cannot send another Host than the
+ * one it connects to, hence node:http.
+ * @param {number} port @param {Parameters<typeof fetch>[0]} input @param {RequestInit} [init]
+ * @returns {Promise<Response>}
+ */
+async function fetchOnPort(port, input, init) {
+  const request = new Request(input, init);
+  const url = new URL(request.url);
+  const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+  /** @type {Record<string, string>} */
+  const headers = { ...Object.fromEntries(request.headers), host: url.host };
+  if (body) headers['content-length'] = String(body.length);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: '127.0.0.1', port, method: request.method, path: url.pathname + url.search, headers },
+      (incoming) => {
+        /** @type {Buffer[]} */
+        const chunks = [];
+        incoming.on('data', (chunk) => chunks.push(chunk));
+        incoming.on('error', reject);
+        incoming.on('end', () => {
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            if (value !== undefined)
+              responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+          }
+          const status = incoming.statusCode ?? 500;
+          resolve(
+            new Response([101, 204, 205, 304].includes(status) ? null : Buffer.concat(chunks), {
+              status,
+              statusText: incoming.statusMessage,
+              headers: responseHeaders
+            })
+          );
+        });
+      }
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
 /** @param {string} jwt @returns {Record<string, unknown>} the payload of a JWS */
 const claimsOf = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
 
@@ -377,7 +425,6 @@ async function record(site) {
     await readFile(path.join(ROOT, 'node_modules/@aws-sdk/client-cognito-identity/package.json'), 'utf8')
   ).version;
   const endpoint = String(preset.endpoint);
-  const port = Number(new URL(endpoint).port);
   const config = {
     region: preset.region,
     userPoolId: preset.userPoolId,
@@ -400,30 +447,21 @@ async function record(site) {
   let sandbox;
   Determinism.start(clock);
   try {
-    try {
-      sandbox = await startSandbox({
-        port,
-        dataDir,
-        reset: true,
-        onCodeSent: () => {},
-        onError: (error) => sandboxErrors.push(error)
-      });
-    } catch (error) {
-      if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE') {
-        throw new Error(
-          `record-sample-run: port ${port} is in use. The recording runs its own sandbox on the preset's ` +
-            `endpoint ${endpoint} (its URL ends up in tokens and trace): stop the running sandbox first.`,
-          { cause: error }
-        );
-      }
-      throw error;
-    }
+    sandbox = await startSandbox({
+      port: 0,
+      publicUrl: endpoint,
+      dataDir,
+      reset: true,
+      onCodeSent: () => {},
+      onError: (error) => sandboxErrors.push(error)
+    });
+    const sandboxPort = sandbox.port;
 
     // The network as the page sees it: a fixed time per exchange, and only the CORS-readable headers.
     /** @type {typeof fetch} */
     const network = async (input, init) => {
       clock.advance(EXCHANGE_MS / 2);
-      const response = await realFetch(input, init);
+      const response = await fetchOnPort(sandboxPort, input, init);
       const body = await response.arrayBuffer();
       clock.advance(EXCHANGE_MS / 2);
       const headers = browserReadableHeaders(response.headers);

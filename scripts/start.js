@@ -8,19 +8,35 @@ const SITE_PORT = Number(process.env.PORT ?? 4173);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 9229);
 const children = new Set();
 
-function run(label, args, env = {}) {
+// The AWS SDK warns on Node 20 that SDK versions published after January 2027 will need Node 22: true, but
+// nothing to act on for the pinned versions this project uses (package.json engines says which Node works).
+const QUIET_ENV = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
+/**
+ * Runs a node script. Its output is shown line by line with a `[label]` prefix, or, with `quiet`, kept and
+ * shown only if it fails (the build's progress lines and hints are not for someone who just wants the site).
+ */
+function run(label, args, { env = {}, quiet = false } = {}) {
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env }
+    env: { ...process.env, ...QUIET_ENV, ...env }
   });
   children.add(child);
+  const kept = [];
   const prefix = (stream, out) =>
     stream.on('data', (chunk) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) out.write(`[${label}] ${line}\n`);
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.trim()) continue;
+        if (quiet) kept.push(line);
+        else out.write(`[${label}] ${line}\n`);
+      }
     });
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);
-  child.on('exit', () => children.delete(child));
+  child.on('exit', (code) => {
+    children.delete(child);
+    if (quiet && code !== 0) for (const line of kept) process.stderr.write(`[${label}] ${line}\n`);
+  });
   return child;
 }
 
@@ -50,8 +66,10 @@ if (existsSync('sandbox/cli.js')) {
   run('sandbox', ['sandbox/cli.js', '--port', String(SANDBOX_PORT)]);
 }
 
+console.log('Building the site...');
 const build = run('build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-  VITE_SANDBOX_ENDPOINT: sandboxEndpoint
+  env: { VITE_SANDBOX_ENDPOINT: sandboxEndpoint },
+  quiet: true
 });
 build.on('exit', async (code) => {
   if (code !== 0) {
@@ -59,7 +77,10 @@ build.on('exit', async (code) => {
     stopAll(1);
     return;
   }
-  run('site', ['node_modules/vite/bin/vite.js', 'preview', '--port', String(SITE_PORT), '--strictPort']);
+  const site = run('site', ['scripts/serve.js', 'build', '--port', String(SITE_PORT), '--quiet']);
+  site.on('exit', (siteCode) => {
+    if (siteCode) stopAll(1);
+  });
   try {
     await waitFor(`http://127.0.0.1:${SITE_PORT}/`, 20_000);
     if (existsSync('sandbox/cli.js')) await waitFor(`${sandboxEndpoint}/health`, 20_000);

@@ -27,14 +27,17 @@ export const HOST = '127.0.0.1';
 /**
  * @param {{
  *   port: number,
+ *   publicUrl?: string,
  *   dataDir: string,
  *   reset: boolean,
  *   onCodeSent: (message: import('./cognito-local.js').CodeMessage) => void,
  *   onError: (error: unknown) => void
  * }} options
  */
-export async function startSandbox({ port, dataDir, reset, onCodeSent, onError }) {
-  const baseUrl = `http://${HOST}:${port}`;
+export async function startSandbox({ port, publicUrl, dataDir, reset, onCodeSent, onError }) {
+  // publicUrl: the address tokens and discovery documents name, when it is not the one listened on (the
+  // recording listens on a free port yet issues tokens for the preset's endpoint). Port 0 picks a free port.
+  const baseUrl = publicUrl ?? `http://${HOST}:${port}`;
   const preset = loadPreset();
   const keys = loadKeys(KEYS_FILE);
   await prepareData(dataDir, preset, { reset });
@@ -117,6 +120,8 @@ export async function startSandbox({ port, dataDir, reset, onCodeSent, onError }
 
   return {
     url: baseUrl,
+    /** The port listened on (the one asked for, or the free one picked for port 0). */
+    port: /** @type {import('node:net').AddressInfo} */ (server.address()).port,
     preset,
     identityIssuer,
     /** Stops accepting connections and waits for requests in flight (each has saved its changes by then). */

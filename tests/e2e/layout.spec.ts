@@ -52,3 +52,26 @@ test('the layout fits a phone without horizontal scrolling', async ({ page }) =>
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('on a phone the main navigation opens from a Menu button and closes after a link is followed', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await gotoReady(page, '/');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Tokens' })).toBeHidden();
+  await nav.getByRole('button', { name: 'Menu' }).click();
+  await nav.getByRole('link', { name: 'Tokens' }).click();
+  await expect(page).toHaveURL(/\/tokens$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Token inspector');
+  await expect(nav.getByRole('link', { name: 'Tokens' })).toBeHidden();
+});
+
+test('on a laptop every section is one click away, with no menu button', async ({ page }) => {
+  await gotoReady(page, '/');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('button', { name: 'Menu' })).toBeHidden();
+  for (const name of ['Guide', 'Compare', 'Playground', 'Tokens', 'Present']) {
+    await expect(nav.getByRole('link', { name })).toBeVisible();
+  }
+});
