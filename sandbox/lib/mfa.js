@@ -10,6 +10,7 @@
 import { generateSecret, verify } from 'otplib';
 import { ServiceError, invalidParameter, notAuthorized } from './errors.js';
 import { seal, unseal } from './sealed.js';
+import { SingleUse } from './single-use.js';
 import { maskDestination } from './user-pool.js';
 
 /** @typedef {import('./directory.js').ClientRecord} ClientRecord */
@@ -60,6 +61,7 @@ export function createMfa({
   onCodeSent,
   now = () => Math.floor(Date.now() / 1000)
 }) {
+  const answered = new SingleUse(now);
   /** @param {string} poolId */
   const mfaConfiguration = (poolId) =>
     /** @type {{MfaConfiguration?: string}} */ (directory.poolOptions(poolId) ?? {}).MfaConfiguration ??
@@ -251,6 +253,7 @@ export function createMfa({
         if (!FACTORS.includes(answer) || !(user.UserMFASettingList ?? []).includes(answer)) {
           throw invalidParameter('Invalid MFA type chosen.');
         }
+        answered.consume(Buffer.from(String(sessionText), 'base64'), state.exp);
         return { challenge: factorChallenge(client, user, answer) };
       }
       const factor = /** @type {Factor} */ (challengeName);
@@ -260,6 +263,8 @@ export function createMfa({
           ? await totpMatches(user, given)
           : given === state.code && given !== undefined;
       if (!valid) throw wrongCode();
+      // A wrong code may be retried with the same Session; a right one ends it (a captured answer cannot replay).
+      answered.consume(Buffer.from(String(sessionText), 'base64'), state.exp);
       return { user };
     },
 

@@ -125,6 +125,22 @@ describe('TOTP', () => {
     expect(done.AuthenticationResult?.AccessToken).toBeTruthy();
   });
 
+  it('does not accept a captured right answer twice (the Session is single-use once answered)', async () => {
+    const frank = seedUser('frank');
+    const challenge = await passwordChallenge(frank.username, frank.password);
+    const responses = {
+      USERNAME: frank.username,
+      SOFTWARE_TOKEN_MFA_CODE: await generate({ secret: frank.mfa?.totpSecret ?? '' })
+    };
+    const first = await answer('SOFTWARE_TOKEN_MFA', challenge.Session, responses);
+    expect(first.AuthenticationResult?.AccessToken).toBeTruthy();
+    await expectAwsError(
+      answer('SOFTWARE_TOKEN_MFA', challenge.Session, responses),
+      'NotAuthorizedException',
+      'Invalid session for the user, session can only be used once.'
+    );
+  });
+
   it('refuses a challenge session that was altered or belongs to another challenge', async () => {
     const frank = seedUser('frank');
     const challenge = await passwordChallenge(frank.username, frank.password);
