@@ -52,6 +52,9 @@ test('an unconfirmed user gets the confirmation form, opened and filled, with wh
   await expect(confirm.getByLabel('Confirmation code')).toHaveValue('');
   await expect(confirm.getByTestId('sandbox-code')).toContainText('prints the code');
   await expect(confirm.getByTestId('sandbox-code')).toContainText(preset.confirmationCode);
+  // The way there is offered right under the explanation.
+  await page.getByTestId('confirm-next').getByRole('button', { name: 'Enter the code' }).click();
+  await expect(confirm.getByLabel('Confirmation code')).toBeFocused();
 });
 
 test('the basic flow without a role ARN is stopped at the field, before anything is sent', async ({
