@@ -97,13 +97,13 @@ async function expectSound(page: Page, state: string) {
 async function expectInViewAndFocused(page: Page, testId: string) {
   const box = page.getByTestId(testId);
   await expect(box).toBeVisible();
-  await expect(box).toBeFocused();
   const rect = await box.evaluate((el) => {
     const r = el.getBoundingClientRect();
     return { top: r.top, bottom: r.bottom, height: window.innerHeight };
   });
   expect(rect.top, `${testId} starts above the window`).toBeGreaterThanOrEqual(0);
   expect(rect.bottom, `${testId} ends below the window`).toBeLessThanOrEqual(rect.height);
+  await expect(box).toBeFocused();
 }
 
 async function signIn(page: Page, username: string, password: string) {
