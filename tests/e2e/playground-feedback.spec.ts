@@ -23,7 +23,8 @@ async function signedIn(page: Page, name: string) {
   await signIn(page, name);
   await expect(page.locator('[data-token="id"] [data-testid="checklist"]')).toHaveAttribute(
     'data-valid',
-    'true'
+    'true',
+    { timeout: 30_000 }
   );
 }
 

@@ -120,6 +120,8 @@ for (const viewport of VIEWPORTS) {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
     test('signed in, tokens decoded, then AWS credentials: the columns hold', async ({ page }) => {
+      // Sign-in, credentials and six measurements: room for a busy 2-core machine.
+      test.setTimeout(90_000);
       const alice = user('alice');
       await gotoReady(page, '/playground');
       await expectSound(page, 'before sign-in');
@@ -128,7 +130,8 @@ for (const viewport of VIEWPORTS) {
       const tokens = page.getByRole('region', { name: /Your tokens/ });
       await expect(tokens.locator('[data-token="id"] [data-testid="checklist"]')).toHaveAttribute(
         'data-valid',
-        'true'
+        'true',
+        { timeout: 30_000 }
       );
       // Open every decoded token: the long encoded parts are what used to push the column wide.
       for (const summary of await tokens.locator('details > summary').all()) await summary.click();
