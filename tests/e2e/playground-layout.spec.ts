@@ -148,6 +148,19 @@ for (const viewport of VIEWPORTS) {
       await expectSound(page, 'credentials shown');
     });
 
+    test('the recorded sample run, replayed to its last step with everything open: the columns hold', async ({
+      page
+    }) => {
+      await gotoReady(page, '/playground');
+      await page.getByRole('button', { name: 'Replay a recorded sample run' }).click();
+      const replay = page.getByTestId('replay');
+      const next = replay.getByRole('button', { name: 'Next' });
+      while (await next.isEnabled()) await next.click();
+      await expect(replay.getByTestId('replay-caller')).toBeVisible();
+      for (const summary of await replay.locator('details > summary').all()) await summary.click();
+      await expectSound(page, 'replay, last step');
+    });
+
     test('a failed sign-in is explained next to the form, on screen, with focus', async ({ page }) => {
       await gotoReady(page, '/playground');
       const form = page.getByTestId('sign-in-form');
