@@ -71,7 +71,11 @@ test('a new user signs up, confirms, signs in with SRP, sees verified tokens, re
   await expect(page.getByTestId('refresh-diff')).toContainText('auth_time did not change');
   await expect(idChecklist).toHaveAttribute('data-valid', 'true');
 
-  await tokens.getByRole('button', { name: 'Sign out in this tab' }).click();
+  // Signing out sits in the sign-in panel, next to who is signed in.
+  await page
+    .getByRole('region', { name: '2. Sign in' })
+    .getByRole('button', { name: 'Sign out in this tab' })
+    .click();
   await expect(page.getByRole('region', { name: '3. Your tokens' })).toHaveCount(0);
   await expect(page.getByTestId('notice')).toContainText('Signed out in this tab');
 });
@@ -176,7 +180,11 @@ test('a full session talks only to the site and the configured endpoint, and lea
   const idToken = await page.evaluate(() => document.querySelector('[data-token="id"]')?.textContent ?? '');
   await tokens.getByRole('button', { name: 'Refresh tokens' }).click();
   await expect(page.getByTestId('refresh-diff')).toBeVisible();
-  await tokens.getByRole('button', { name: 'Sign out everywhere' }).click();
+  // Signing out sits in the sign-in panel, next to who is signed in.
+  await page
+    .getByRole('region', { name: '2. Sign in' })
+    .getByRole('button', { name: 'Sign out everywhere' })
+    .click();
   await expect(page.getByTestId('notice')).toContainText('Signed out everywhere');
 
   expect([...origins].sort()).toEqual([SANDBOX_ENDPOINT, SITE_ORIGIN].sort());

@@ -22,6 +22,28 @@ export function roleArnFromAssumedRole(assumed: string): string | null {
 }
 
 /**
+ * Checks a role ARN typed for the basic flow before anything is sent, and says what is wrong in one sentence
+ * (null when it looks right). Role ARNs have the form `arn:<partition>:iam::<12-digit account>:role/<path/name>`
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
+ *
+ * @example
+ * checkRoleArn('') // 'Enter the ARN of the role to assume, …'
+ * checkRoleArn('arn:aws:iam::123456789012:role/LensReaders') // null
+ */
+export function checkRoleArn(value: string): string | null {
+  const arn = value.trim();
+  const example = 'arn:aws:iam::123456789012:role/MyRole';
+  if (arn === '') return `Enter the ARN of the role to assume, such as ${example}.`;
+  if (/^arn:aws[\w-]*:sts::\d{12}:assumed-role\//.test(arn)) {
+    return 'That is an assumed-role session ARN (from STS): name the role itself, arn:…:iam::…:role/Name.';
+  }
+  if (!/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn)) {
+    return `Not a role ARN: the form is ${example} (12-digit account id, then role/ and the name).`;
+  }
+  return null;
+}
+
+/**
  * Explains which role the identity pool chose: a CustomRoleArn the app asked for, the token's
  * `cognito:preferred_role` (token-based role mapping), or the pool's default role.
  *

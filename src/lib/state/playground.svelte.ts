@@ -31,8 +31,15 @@ export const ALLOWED: Record<string, readonly Phase[]> = {
   completeNewPassword: ['new-password'],
   sendMfaCode: ['mfa'],
   refresh: ['signed-in'],
+  revoke: ['signed-in'],
   signOut: ['signed-in']
 };
+
+/**
+ * Where on the page an action's progress, notice or error belongs: next to the control that started it. The
+ * managed login's own round trip (redirect back, code exchange) reports next to its button.
+ */
+export type ActionSpot = keyof typeof ALLOWED | 'managedLogin';
 
 export interface PlaygroundDeps {
   loadCognito: () => Promise<CognitoLibrary>;
@@ -59,6 +66,13 @@ export class PlaygroundState {
   busy = $state<string | null>(null);
   error = $state<{ explanation: Explanation; error: unknown; during: string } | null>(null);
   notice = $state<string | null>(null);
+  /** The last action started: busy, notice and error show next to its control. */
+  lastAction = $state<ActionSpot | null>(null);
+  /**
+   * RevokeToken succeeded: the tokens stay on screen (they still verify locally until they expire) and Refresh
+   * stays enabled, so the user can see Cognito refuse the revoked refresh token.
+   */
+  refreshRevoked = $state(false);
   trace = $state<TraceEntry[]>([]);
   tokens = $state<SessionTokens | null>(null);
   refreshDiffs = $state<RefreshDiff[]>([]);
@@ -187,7 +201,13 @@ export class PlaygroundState {
     const label = flow === 'USER_SRP_AUTH' ? 'Signing in with SRP…' : 'Signing in with USER_PASSWORD_AUTH…';
     return this.#run('signIn', label, 'Sign-in', async (session) => {
       this.pendingUsername = username;
-      this.#apply(await session.signIn(username, password, flow));
+      try {
+        this.#apply(await session.signIn(username, password, flow));
+      } catch (error) {
+        // Signed up but never confirmed: the next step is the confirmation form, so open it.
+        if (explainError(error).code === 'UserNotConfirmedException') this.phase = 'confirm-sign-up';
+        throw error;
+      }
     });
   }
 
@@ -230,37 +250,50 @@ export class PlaygroundState {
     });
   }
 
+  /**
+   * RevokeToken: Cognito stops accepting this refresh token and the access tokens issued with it
+   * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeToken.html).
+   * The tokens stay here on purpose: a backend that verifies JWTs locally still accepts them until `exp`, and
+   * Refresh stays available so the user can watch Cognito refuse.
+   */
   revokeRefreshToken(): Promise<void> {
     return this.#run(
-      'signOut',
+      'revoke',
       'Revoking the refresh token…',
       'Revoking the refresh token',
       async (session) => {
         await session.revokeRefreshToken();
-        session.signOutLocally();
-        this.#signedOut('The refresh token is revoked: it, and tokens issued from it, no longer work.');
+        this.refreshRevoked = true;
+        this.notice =
+          'The refresh token is revoked. Cognito now refuses it and the access tokens issued with it, but a ' +
+          'backend that only checks the signature and exp still accepts the tokens below until they expire. ' +
+          'Try Refresh tokens to see the refusal.';
       }
     );
   }
 
   /** Tokens from the managed login's code exchange: shown, verified, and refreshable like any others. */
   adoptTokens(tokens: SessionTokens): Promise<void> {
-    return this.#run('signIn', 'Taking over the tokens…', 'Managed login', async (session) => {
+    const work = async (session: UserPoolSession) => {
       const decoded = inspectToken(tokens.idToken);
       const claims = decoded.kind === 'jws' ? decoded.payload : {};
       const username = String(claims['cognito:username'] ?? claims.username ?? claims.sub ?? 'user');
       session.adopt(tokens, username);
       this.pendingUsername = username;
       this.#apply({ kind: 'signed-in', tokens });
-    });
+    };
+    return this.#run('signIn', 'Taking over the tokens…', 'Managed login', work, 'managedLogin');
   }
 
   /** Shows a failure that happened outside an action (e.g. the managed login redirect came back with an error). */
-  fail(error: unknown, during: string): void {
+  fail(error: unknown, during: string, spot: ActionSpot = 'managedLogin'): void {
+    this.lastAction = spot;
     this.error = { explanation: explainError(error), error, during };
   }
 
   signOutLocally(): void {
+    this.lastAction = 'signOut';
+    this.error = null;
     this.#session?.signOutLocally();
     this.#signedOut(
       'Signed out in this tab. Cognito was not told: the refresh token stays valid until it expires.'
@@ -275,6 +308,7 @@ export class PlaygroundState {
     this.tokens = null;
     this.verifications = { id: null, access: null };
     this.refreshDiffs = [];
+    this.refreshRevoked = false;
     this.phase = 'signed-out';
     this.notice = notice;
   }
@@ -285,6 +319,7 @@ export class PlaygroundState {
       case 'signed-in':
         this.tokens = outcome.tokens;
         this.refreshDiffs = [];
+        this.refreshRevoked = false;
         this.phase = 'signed-in';
         this.notice = null;
         void this.verifyTokens();
@@ -315,10 +350,12 @@ export class PlaygroundState {
     action: keyof typeof ALLOWED,
     label: string,
     during: string,
-    work: (session: UserPoolSession) => Promise<void>
+    work: (session: UserPoolSession) => Promise<void>,
+    spot: ActionSpot = action
   ): Promise<void> {
     if (this.busy !== null) return;
     if (!ALLOWED[action]?.includes(this.phase)) return;
+    this.lastAction = spot;
     this.busy = label;
     this.error = null;
     this.notice = null;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeRoleChoice, roleArnFromAssumedRole, trustPolicy } from '../../../src/lib/flows/roles';
+import {
+  checkRoleArn,
+  describeRoleChoice,
+  roleArnFromAssumedRole,
+  trustPolicy
+} from '../../../src/lib/flows/roles';
 
 const editors = 'arn:aws:iam::123456789012:role/LensEditors';
 const readers = 'arn:aws:iam::123456789012:role/LensReaders';
@@ -7,6 +12,18 @@ const assumed = (name: string) => `arn:aws:sts::123456789012:assumed-role/${name
 const claims = { 'cognito:preferred_role': editors, 'cognito:roles': [editors, readers] };
 
 describe('roles', () => {
+  it('checks a typed role ARN before the basic flow sends it', () => {
+    expect(checkRoleArn(readers)).toBeNull();
+    expect(checkRoleArn(`  ${readers} `)).toBeNull();
+    expect(checkRoleArn('arn:aws-cn:iam::123456789012:role/path/to/Role')).toBeNull();
+    expect(checkRoleArn('')).toMatch(/Enter the ARN/);
+    expect(checkRoleArn('   ')).toMatch(/Enter the ARN/);
+    expect(checkRoleArn(assumed('LensReaders'))).toMatch(/assumed-role session/);
+    expect(checkRoleArn('LensReaders')).toMatch(/Not a role ARN/);
+    expect(checkRoleArn('arn:aws:iam::1234:role/LensReaders')).toMatch(/12-digit/);
+    expect(checkRoleArn('arn:aws:iam::123456789012:user/bob')).toMatch(/Not a role ARN/);
+  });
+
   it('turns an assumed-role ARN into the role ARN', () => {
     expect(roleArnFromAssumedRole(assumed('LensEditors'))).toBe(editors);
     expect(roleArnFromAssumedRole('arn:aws:iam::123456789012:user/bob')).toBeNull();
