@@ -7,7 +7,10 @@
 /** Focus the element as soon as it appears, and scroll it into view if it is not. */
 export function focusOnArrival(element: HTMLElement): void {
   element.focus({ preventScroll: true });
-  element.scrollIntoView({ block: 'nearest' });
+  // Centred rather than 'nearest': flush with the window's edge, a sub-pixel rounding can leave it cut off.
+  const { top, bottom } = element.getBoundingClientRect();
+  const height = element.ownerDocument.documentElement.clientHeight;
+  if (top < 0 || bottom > height) element.scrollIntoView({ block: 'center' });
 }
 
 /**
