@@ -1,5 +1,5 @@
 import { webcrypto } from 'node:crypto';
-import { AuthenticationHelper } from 'amazon-cognito-identity-js';
+import * as cognitoJs from 'amazon-cognito-identity-js';
 import { describe, expect, it } from 'vitest';
 import {
   ChallengeSignIn,
@@ -27,6 +27,11 @@ const NOW = Date.UTC(2026, 11, 1, 9, 5, 7);
 
 type Body = Record<string, unknown> & { ChallengeResponses?: Record<string, string> };
 
+// Exported by the library, missing from its type declarations.
+const { AuthenticationHelper } = cognitoJs as unknown as {
+  AuthenticationHelper: new (poolName: string) => SrpHelper;
+};
+
 const tokens = { IdToken: 'id.jwt', AccessToken: 'access.jwt', RefreshToken: 'refresh' };
 
 /** A scripted user pool API: records each request, answers like Cognito for one user "grace". */
@@ -38,11 +43,11 @@ function fakePool() {
       status,
       headers: { 'content-type': 'application/x-amz-json-1.1' }
     });
-  const fetch = (async (url: RequestInfo | URL, init?: RequestInit) => {
+  const fetch: typeof globalThis.fetch = async (url: RequestInfo | URL, init?: RequestInit) => {
     expect(String(url)).toBe('http://127.0.0.1:9229/');
     const headers = init?.headers as Record<string, string>;
     expect(headers['Content-Type']).toBe('application/x-amz-json-1.1');
-    const target = headers['X-Amz-Target'];
+    const target = headers['X-Amz-Target'] ?? '';
     const body = JSON.parse(String(init?.body)) as Body;
     requests.push({ target, body });
     expect(body.ClientId).toBe(CLIENT_ID);
@@ -54,7 +59,8 @@ function fakePool() {
         AvailableChallenges: ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP']
       });
     }
-    const responses = body.ChallengeResponses ?? {};
+    const responses: Record<string, string> = body.ChallengeResponses ?? {};
+    const field = (name: string) => responses[name] ?? '';
     if (body.ChallengeName === 'SELECT_CHALLENGE') {
       expect(body.Session).toBe('select-session');
       if (responses.ANSWER === 'PASSWORD') {
@@ -94,10 +100,10 @@ function fakePool() {
         isValidClaim({
           key,
           poolName: POOL_NAME,
-          userId: responses.USERNAME,
-          secretBlock: Buffer.from(responses.PASSWORD_CLAIM_SECRET_BLOCK, 'base64'),
-          timestamp: responses.TIMESTAMP,
-          signature: responses.PASSWORD_CLAIM_SIGNATURE
+          userId: field('USERNAME'),
+          secretBlock: Buffer.from(field('PASSWORD_CLAIM_SECRET_BLOCK'), 'base64'),
+          timestamp: field('TIMESTAMP'),
+          signature: field('PASSWORD_CLAIM_SIGNATURE')
         });
       return valid
         ? json(200, { AuthenticationResult: tokens, ChallengeParameters: {} })
@@ -113,7 +119,7 @@ function fakePool() {
           });
     }
     return json(400, { __type: 'InvalidParameterException', message: 'unexpected' });
-  }) as typeof fetch;
+  };
   return { fetch, requests };
 }
 
@@ -127,7 +133,7 @@ function choiceWith(fetch: typeof globalThis.fetch) {
     subtle: webcrypto.subtle as SubtleCrypto,
     srpHelper: (poolName) => {
       expect(poolName).toBe(POOL_NAME);
-      return new (AuthenticationHelper as unknown as new (pool: string) => SrpHelper)(poolName);
+      return new AuthenticationHelper(poolName);
     }
   };
   return new ChallengeSignIn(deps);
