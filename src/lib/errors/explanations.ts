@@ -559,6 +559,15 @@ const AWS_ENTRIES: readonly ExplanationEntry[] = [
     fix: 'Enable "ALLOW_USER_PASSWORD_AUTH" on the app client, or sign in with SRP instead (which never sends the password).'
   },
   {
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html
+    code: 'InvalidParameterException',
+    match: /USER_AUTH flow not enabled/i,
+    title: 'Choice-based sign-in not allowed for this client',
+    cause:
+      'The app client does not list ALLOW_USER_AUTH among its authentication flows, so InitiateAuth refuses AuthFlow USER_AUTH.',
+    fix: 'Enable "ALLOW_USER_AUTH" on the app client and choose the first factors in the pool\'s sign-in options, or sign in with SRP instead.'
+  },
+  {
     code: 'InvalidParameterException',
     match: /flow not enabled|not enabled for (this )?client/i,
     title: 'Sign-in flow not allowed for this client',

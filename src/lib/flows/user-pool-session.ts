@@ -1,4 +1,5 @@
 import type * as CognitoIdentityJs from 'amazon-cognito-identity-js';
+import type { AuthResponse } from './challenge-sign-in';
 import { MemoryStorage } from './memory-storage';
 
 /** The amazon-cognito-identity-js module, passed in so the page can load it lazily (and tests can fake it). */
@@ -27,7 +28,28 @@ export type SignInOutcome =
   | { kind: 'signed-in'; tokens: SessionTokens }
   | { kind: 'new-password-required'; userAttributes: Record<string, string>; requiredAttributes: string[] }
   | { kind: 'mfa-required'; challenge: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA'; destination?: string }
-  | { kind: 'unsupported-challenge'; challenge: string };
+  | { kind: 'unsupported-challenge'; challenge: string }
+  /** A challenge the library does not know (EMAIL_OTP, SMS_OTP...): the raw answer, for challenge-sign-in.ts. */
+  | { kind: 'challenge'; response: AuthResponse; username: string };
+
+// The challenges amazon-cognito-identity-js 6.3.21 handles (CognitoUser.authenticateUserInternal and the SRP
+// steps). Any other one it mistakes for a finished sign-in and fails on the missing AuthenticationResult.
+const LIBRARY_CHALLENGES: ReadonlySet<string> = new Set([
+  'PASSWORD_VERIFIER',
+  'DEVICE_SRP_AUTH',
+  'DEVICE_PASSWORD_VERIFIER',
+  'SMS_MFA',
+  'SOFTWARE_TOKEN_MFA',
+  'SELECT_MFA_TYPE',
+  'MFA_SETUP',
+  'CUSTOM_CHALLENGE',
+  'NEW_PASSWORD_REQUIRED'
+]);
+type ClientRequest = (
+  operation: string,
+  params: unknown,
+  callback: (error: unknown, data?: AuthResponse) => void
+) => void;
 
 export interface SignUpResult {
   userConfirmed: boolean;
@@ -65,6 +87,7 @@ export class UserPoolSession {
   #storage = new MemoryStorage();
   #user: CognitoIdentityJs.CognitoUser | undefined;
   #tokens: SessionTokens | undefined;
+  #onOtherChallenge: ((response: AuthResponse) => void) | undefined;
 
   constructor(lib: CognitoLibrary, target: UserPoolTarget) {
     this.#lib = lib;
@@ -74,6 +97,29 @@ export class UserPoolSession {
       endpoint: target.endpoint,
       Storage: this.#storage
     });
+    this.#catchOtherChallenges();
+  }
+
+  /**
+   * Every CognitoUser of the pool sends its requests through the pool's `client`. Answers naming a challenge
+   * the library does not know are handed to the pending sign-in as `{ kind: 'challenge' }` instead of to the
+   * library, which would fail on them.
+   */
+  #catchOtherChallenges(): void {
+    const client = (this.#pool as unknown as { client?: { request?: ClientRequest } }).client;
+    const original = client?.request;
+    if (!client || typeof original !== 'function') return;
+    client.request = (operation, params, callback) =>
+      original.call(client, operation, params, (error, data) => {
+        const name = data?.ChallengeName;
+        const handler = this.#onOtherChallenge;
+        if (!error && data && typeof name === 'string' && !LIBRARY_CHALLENGES.has(name) && handler) {
+          this.#onOtherChallenge = undefined;
+          handler(data);
+          return;
+        }
+        callback(error, data);
+      });
   }
 
   get tokens(): SessionTokens | undefined {
@@ -227,6 +273,8 @@ export class UserPoolSession {
   }
 
   #callbacks(resolve: (outcome: SignInOutcome) => void, reject: (error: unknown) => void): Callbacks {
+    this.#onOtherChallenge = (response) =>
+      resolve({ kind: 'challenge', response, username: this.#user?.getUsername() ?? '' });
     return {
       onSuccess: (session: Session) => {
         this.#tokens = tokensOf(session);

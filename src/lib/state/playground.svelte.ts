@@ -17,15 +17,28 @@ import {
   type VerificationResult
 } from '$lib/tokens';
 import { diffTokens, type RefreshDiff } from '$lib/flows/diff-tokens';
+import {
+  ChallengeSignIn,
+  stepFrom,
+  type ChallengeStep,
+  type CodeChallenge,
+  type FirstFactor,
+  type SrpHelper
+} from '$lib/flows/challenge-sign-in';
+
+/** How the sign-in form starts: the library's two flows, or choice-based sign-in (challenge-sign-in.ts). */
+export type SignInFlow = AuthFlow | 'USER_AUTH';
 
 /**
  * Where the user-pool conversation stands. A small state machine: each action is allowed only in the phases
  * listed for it, so the page never offers a button that cannot work.
  */
-export type Phase = 'signed-out' | 'confirm-sign-up' | 'new-password' | 'mfa' | 'signed-in';
+export type Phase =
+  'signed-out' | 'confirm-sign-up' | 'new-password' | 'mfa' | 'select-challenge' | 'signed-in';
 
 export const ALLOWED: Record<string, readonly Phase[]> = {
-  signIn: ['signed-out', 'confirm-sign-up', 'new-password', 'mfa'],
+  signIn: ['signed-out', 'confirm-sign-up', 'new-password', 'mfa', 'select-challenge'],
+  selectChallenge: ['select-challenge'],
   signUp: ['signed-out', 'confirm-sign-up'],
   confirm: ['signed-out', 'confirm-sign-up'],
   completeNewPassword: ['new-password'],
@@ -46,6 +59,8 @@ export interface PlaygroundDeps {
   now: () => number;
   /** Used for the JWKS download; the page passes the traced fetch so it shows in the trace. */
   fetch: typeof fetch;
+  /** For the SRP claim of choice-based sign-in; defaults to the browser's crypto.subtle. */
+  subtle?: SubtleCrypto;
 }
 
 /**
@@ -78,9 +93,11 @@ export class PlaygroundState {
   refreshDiffs = $state<RefreshDiff[]>([]);
   pendingUsername = $state('');
   requiredAttributes = $state<string[]>([]);
-  mfaChallenge = $state<'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | null>(null);
+  mfaChallenge = $state<CodeChallenge | null>(null);
+  /** SELECT_CHALLENGE of choice-based sign-in: the first factors Cognito offers this user. */
+  availableChallenges = $state<string[]>([]);
   unsupportedChallenge = $state<string | null>(null);
-  lastFlow = $state<AuthFlow>('USER_SRP_AUTH');
+  lastFlow = $state<SignInFlow>('USER_SRP_AUTH');
   verifications = $state<{ id: VerificationResult | null; access: VerificationResult | null }>({
     id: null,
     access: null
@@ -92,6 +109,8 @@ export class PlaygroundState {
   #session: UserPoolSession | undefined;
   #sessionKey = '';
   #jwks: JwksCache;
+  /** A challenge answered outside the library (USER_AUTH, EMAIL_OTP...): its Session travels here. */
+  #pendingStep: ChallengeStep | undefined;
 
   constructor(deps: PlaygroundDeps) {
     this.#deps = deps;
@@ -196,8 +215,15 @@ export class PlaygroundState {
     });
   }
 
-  signIn(username: string, password: string, flow: AuthFlow): Promise<void> {
+  signIn(username: string, password: string, flow: SignInFlow): Promise<void> {
     this.lastFlow = flow;
+    this.#pendingStep = undefined;
+    if (flow === 'USER_AUTH') {
+      return this.#run('signIn', 'Starting choice-based sign-in (USER_AUTH)…', 'Sign-in', async () => {
+        this.pendingUsername = username;
+        this.#applyStep(await (await this.#challenges()).start(username));
+      });
+    }
     const label = flow === 'USER_SRP_AUTH' ? 'Signing in with SRP…' : 'Signing in with USER_PASSWORD_AUTH…';
     return this.#run('signIn', label, 'Sign-in', async (session) => {
       this.pendingUsername = username;
@@ -222,9 +248,34 @@ export class PlaygroundState {
 
   sendMfaCode(code: string): Promise<void> {
     const challenge = this.mfaChallenge ?? 'SOFTWARE_TOKEN_MFA';
+    const pending = this.#pendingStep;
+    if (pending?.kind === 'code') {
+      return this.#run('sendMfaCode', 'Checking the code…', 'The code', async () =>
+        this.#applyStep(await (await this.#challenges()).answerCode(pending, code))
+      );
+    }
     return this.#run('sendMfaCode', 'Checking the code…', 'The MFA code', async (session) =>
-      this.#apply(await session.sendMfaCode(code, challenge))
+      this.#apply(await session.sendMfaCode(code, challenge === 'SMS_MFA' ? 'SMS_MFA' : 'SOFTWARE_TOKEN_MFA'))
     );
+  }
+
+  /** Answers SELECT_CHALLENGE with the first factor the user chose (the password for PASSWORD and PASSWORD_SRP). */
+  selectChallenge(answer: FirstFactor, password: string): Promise<void> {
+    const pending = this.#pendingStep;
+    const label = `Answering SELECT_CHALLENGE with ${answer}…`;
+    return this.#run('selectChallenge', label, `Choosing ${answer}`, async () => {
+      if (pending?.kind !== 'select-challenge') throw new Error('Start a choice-based sign-in first.');
+      this.#applyStep(await (await this.#challenges()).select(pending, answer, password));
+    });
+  }
+
+  /** Leaves a choice or code challenge unanswered and goes back to the sign-in form. */
+  cancelChallenge(): void {
+    if (this.busy !== null) return;
+    this.#pendingStep = undefined;
+    this.availableChallenges = [];
+    this.phase = 'signed-out';
+    this.notice = null;
   }
 
   refresh(): Promise<void> {
@@ -315,7 +366,12 @@ export class PlaygroundState {
 
   #apply(outcome: SignInOutcome): void {
     this.unsupportedChallenge = null;
+    if (outcome.kind !== 'challenge') this.#pendingStep = undefined;
     switch (outcome.kind) {
+      case 'challenge':
+        // EMAIL_OTP (or another challenge the library does not know) after a password sign-in.
+        this.#applyStep(stepFrom(outcome.response, outcome.username));
+        break;
       case 'signed-in':
         this.tokens = outcome.tokens;
         this.refreshDiffs = [];
@@ -333,10 +389,7 @@ export class PlaygroundState {
       case 'mfa-required':
         this.mfaChallenge = outcome.challenge;
         this.phase = 'mfa';
-        this.notice =
-          outcome.challenge === 'SMS_MFA'
-            ? `Cognito sent a code by SMS${outcome.destination ? ` to ${outcome.destination}` : ''} (SMS_MFA).`
-            : 'Enter the code from your authenticator app (SOFTWARE_TOKEN_MFA).';
+        this.notice = codeNotice(outcome.challenge, outcome.destination);
         break;
       case 'unsupported-challenge':
         this.unsupportedChallenge = outcome.challenge;
@@ -344,6 +397,51 @@ export class PlaygroundState {
         this.notice = null;
         break;
     }
+  }
+
+  /** A step of an exchange run outside the library (challenge-sign-in.ts). */
+  #applyStep(step: ChallengeStep): void {
+    this.unsupportedChallenge = null;
+    switch (step.kind) {
+      case 'signed-in':
+        // Handed to the library's session so refresh and sign-out work as after any sign-in.
+        this.#session?.adopt(step.tokens, step.username);
+        this.#apply({ kind: 'signed-in', tokens: step.tokens });
+        break;
+      case 'select-challenge':
+        this.#pendingStep = step;
+        this.availableChallenges = step.available;
+        this.phase = 'select-challenge';
+        this.notice = `Cognito offers ${step.available.join(', ') || 'nothing'} (SELECT_CHALLENGE): choose how ${step.username} proves who they are.`;
+        break;
+      case 'code':
+        this.#pendingStep = step;
+        this.mfaChallenge = step.challenge;
+        this.phase = 'mfa';
+        this.notice = codeNotice(step.challenge, step.destination);
+        break;
+      case 'unsupported-challenge':
+        this.#apply(step);
+        break;
+    }
+  }
+
+  async #challenges(): Promise<ChallengeSignIn> {
+    const lib = (await this.#deps.loadCognito()) as CognitoLibrary & {
+      AuthenticationHelper?: new (poolName: string) => SrpHelper;
+    };
+    const Helper = lib.AuthenticationHelper;
+    if (!Helper) throw new Error('amazon-cognito-identity-js has no AuthenticationHelper.');
+    await this.#sessionFor();
+    return new ChallengeSignIn({
+      fetch: this.#deps.fetch,
+      endpoint: this.userPoolEndpoint,
+      userPoolId: this.config.userPoolId.trim(),
+      clientId: this.config.clientId.trim(),
+      now: this.#deps.now,
+      subtle: this.#deps.subtle ?? globalThis.crypto.subtle,
+      srpHelper: (poolName) => new Helper(poolName)
+    });
   }
 
   async #run(
@@ -381,5 +479,20 @@ export class PlaygroundState {
       this.#sessionKey = key;
     }
     return this.#session;
+  }
+}
+
+/** What the user reads when Cognito asks for a code. */
+function codeNotice(challenge: CodeChallenge, destination?: string): string {
+  const to = destination ? ` to ${destination}` : '';
+  switch (challenge) {
+    case 'SMS_MFA':
+      return `Cognito sent a code by SMS${to} (SMS_MFA).`;
+    case 'SMS_OTP':
+      return `Cognito sent a sign-in code by SMS${to} (SMS_OTP).`;
+    case 'EMAIL_OTP':
+      return `Cognito sent a code by email${to} (EMAIL_OTP).`;
+    case 'SOFTWARE_TOKEN_MFA':
+      return 'Enter the code from your authenticator app (SOFTWARE_TOKEN_MFA).';
   }
 }

@@ -175,6 +175,12 @@ describe('explainError for Cognito and identity pool service errors', () => {
       /Password sign-in not allowed/
     ],
     [
+      'USER_AUTH not enabled',
+      { name: 'InvalidParameterException', message: 'USER_AUTH flow not enabled for this client' },
+      'InvalidParameterException',
+      /Choice-based sign-in not allowed/
+    ],
+    [
       'app client not found',
       {
         name: 'ResourceNotFoundException',

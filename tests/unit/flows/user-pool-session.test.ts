@@ -731,6 +731,26 @@ describe('UserPoolSession.signIn', () => {
     });
   });
 
+  it.each(['EMAIL_OTP', 'SMS_OTP'])(
+    '%s, which the library does not know: the raw answer is handed back, not mistaken for tokens',
+    async (challenge) => {
+      const { session, api } = setup();
+      const response = {
+        ChallengeName: challenge,
+        Session: 'otp-session',
+        ChallengeParameters: { CODE_DELIVERY_DESTINATION: 'g***@e***' }
+      };
+      api.reply('RespondToAuthChallenge', response);
+
+      await expect(session.signIn('grace', PASSWORD, 'USER_SRP_AUTH')).resolves.toEqual({
+        kind: 'challenge',
+        response,
+        username: 'grace'
+      });
+      expect(session.tokens).toBeUndefined();
+    }
+  );
+
   it.each([
     ['CUSTOM_CHALLENGE', { USERNAME: 'alice' }],
     ['SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]' }],
