@@ -1,5 +1,5 @@
 import deckSource from '../../../content/slides.json';
-import { recordingSteps, type ReplayStep } from '$lib/flows/recording';
+import { recordingSteps, type ReplayStep } from '$lib/playground/recording';
 import { parseDeck, type Deck } from '$lib/present/deck';
 import type { DiagramData } from '$lib/diagrams';
 import { getDiagram } from './diagrams';

@@ -1,5 +1,9 @@
 import type * as CognitoIdentity from '@aws-sdk/client-cognito-identity';
 import type * as Sts from '@aws-sdk/client-sts';
+import type * as FetchHttp from '@smithy/fetch-http-handler';
+import type { CallerIdentity, Credentials } from './types';
+
+export type { CallerIdentity, Credentials };
 
 /** The AWS SDK pieces the identity-pool flows use, passed in so the page loads them only when needed. */
 export interface IdentitySdk {
@@ -8,6 +12,8 @@ export interface IdentitySdk {
     'CognitoIdentityClient' | 'GetIdCommand' | 'GetCredentialsForIdentityCommand' | 'GetOpenIdTokenCommand'
   >;
   sts: Pick<typeof Sts, 'STSClient' | 'GetCallerIdentityCommand' | 'AssumeRoleWithWebIdentityCommand'>;
+  /** The SDK's fetch handler, given the runner's traced fetch (`customFetch`). */
+  http: Pick<typeof FetchHttp, 'FetchHttpHandler'>;
 }
 
 export interface IdentityTarget {
@@ -15,20 +21,10 @@ export interface IdentityTarget {
   identityPoolId: string;
   /** An endpoint override for both Cognito Identity and STS (the local sandbox); '' for AWS. */
   endpoint: string;
-}
-
-/** Temporary AWS credentials, as an identity pool or STS returns them. */
-export interface AwsCredentials {
-  accessKeyId: string;
-  secretKey: string;
-  sessionToken: string;
-  expiration: Date;
-}
-
-export interface CallerIdentity {
-  arn: string;
-  account: string;
-  userId: string;
+  /** The fetch every request goes through (the runner's traced fetch). */
+  fetch: typeof fetch;
+  /** More SDK client options (the recorder fixes the user agent and retries). */
+  clientOptions?: Record<string, unknown>;
 }
 
 function required<T>(value: T | undefined | null, what: string): T {
@@ -55,10 +51,7 @@ export class IdentityPoolClient {
   constructor(sdk: IdentitySdk, target: IdentityTarget) {
     this.#sdk = sdk;
     this.#target = target;
-    this.#identity = new sdk.identity.CognitoIdentityClient({
-      region: target.region,
-      ...(target.endpoint ? { endpoint: target.endpoint } : {})
-    });
+    this.#identity = new sdk.identity.CognitoIdentityClient(this.#options());
   }
 
   /** GetId: the identity id for this user (or a new guest identity when `logins` is empty). */
@@ -74,7 +67,7 @@ export class IdentityPoolClient {
     identityId: string,
     logins: Record<string, string> | undefined,
     customRoleArn?: string
-  ): Promise<AwsCredentials> {
+  ): Promise<Credentials> {
     const result = await this.#identity.send(
       new this.#sdk.identity.GetCredentialsForIdentityCommand({
         IdentityId: identityId,
@@ -85,7 +78,7 @@ export class IdentityPoolClient {
     const credentials = required(result.Credentials, 'Credentials');
     return {
       accessKeyId: required(credentials.AccessKeyId, 'AccessKeyId'),
-      secretKey: required(credentials.SecretKey, 'SecretKey'),
+      secretAccessKey: required(credentials.SecretKey, 'SecretKey'),
       sessionToken: required(credentials.SessionToken, 'SessionToken'),
       expiration: required(credentials.Expiration, 'Expiration')
     };
@@ -104,7 +97,7 @@ export class IdentityPoolClient {
     roleArn: string,
     webIdentityToken: string,
     sessionName: string
-  ): Promise<{ credentials: AwsCredentials; assumedRoleArn: string }> {
+  ): Promise<{ credentials: Credentials; assumedRoleArn: string }> {
     const result = await this.#sts().send(
       new this.#sdk.sts.AssumeRoleWithWebIdentityCommand({
         RoleArn: roleArn,
@@ -116,7 +109,7 @@ export class IdentityPoolClient {
     return {
       credentials: {
         accessKeyId: required(credentials.AccessKeyId, 'AccessKeyId'),
-        secretKey: required(credentials.SecretAccessKey, 'SecretAccessKey'),
+        secretAccessKey: required(credentials.SecretAccessKey, 'SecretAccessKey'),
         sessionToken: required(credentials.SessionToken, 'SessionToken'),
         expiration: required(credentials.Expiration, 'Expiration')
       },
@@ -125,28 +118,42 @@ export class IdentityPoolClient {
   }
 
   /** STS GetCallerIdentity, signed with the given credentials: proves they work and names the role. */
-  async getCallerIdentity(credentials: AwsCredentials): Promise<CallerIdentity> {
+  async getCallerIdentity(credentials: Credentials): Promise<CallerIdentity> {
     const result = await this.#sts(credentials).send(new this.#sdk.sts.GetCallerIdentityCommand({}));
     return {
-      arn: required(result.Arn, 'Arn'),
-      account: required(result.Account, 'Account'),
-      userId: required(result.UserId, 'UserId')
+      Arn: required(result.Arn, 'Arn'),
+      Account: required(result.Account, 'Account'),
+      UserId: required(result.UserId, 'UserId')
     };
   }
 
-  #sts(credentials?: AwsCredentials): Sts.STSClient {
+  #sts(credentials?: Credentials): Sts.STSClient {
     return new this.#sdk.sts.STSClient({
-      region: this.#target.region,
-      ...(this.#target.endpoint ? { endpoint: this.#target.endpoint } : {}),
+      ...this.#options(),
       ...(credentials
         ? {
             credentials: {
               accessKeyId: credentials.accessKeyId,
-              secretAccessKey: credentials.secretKey,
+              secretAccessKey: credentials.secretAccessKey,
               sessionToken: credentials.sessionToken
             }
           }
         : {})
     });
+  }
+
+  #options() {
+    const { region, endpoint, fetch: customFetch, clientOptions } = this.#target;
+    return {
+      region,
+      ...(endpoint ? { endpoint } : {}),
+      requestHandler: new this.#sdk.http.FetchHttpHandler({ customFetch }),
+      ...clientOptions
+    };
+  }
+
+  /** Release the SDK clients' resources (the recorder calls it at the end). */
+  destroy(): void {
+    this.#identity.destroy();
   }
 }

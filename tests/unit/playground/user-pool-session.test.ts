@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MemoryStorage } from '../../../src/lib/flows/memory-storage';
+import { MemoryStorage } from '../../../src/lib/playground/memory-storage';
 import {
   UserPoolSession,
   type CognitoLibrary,
   type SessionTokens,
   type UserPoolTarget
-} from '../../../src/lib/flows/user-pool-session';
+} from '../../../src/lib/playground/user-pool-session';
 import { fakeJwe, fakeJwt } from './fake-tokens';
 
 // A hand-written stand-in for amazon-cognito-identity-js. Each fake class does what the real one does with
@@ -1135,5 +1135,53 @@ describe('UserPoolSession: sign-up', () => {
     });
     api.fail('ConfirmSignUp', error);
     await expect(session.confirmSignUp('newbie', '000000')).rejects.toBe(error);
+  });
+});
+
+describe('UserPoolSession with the real library: requests go through the given fetch', () => {
+  it('sends InitiateAuth through it (no global fetch) and maps a refusal to the library error', async () => {
+    const real = (await import('amazon-cognito-identity-js')) as unknown as CognitoLibrary;
+    const calls: { url: string; init: RequestInit | undefined }[] = [];
+    const global = vi.fn();
+    vi.stubGlobal('fetch', global);
+    try {
+      const session = new UserPoolSession(real, {
+        ...TARGET,
+        endpoint: 'http://127.0.0.1:9229/',
+        fetch: (async (url: string, init?: RequestInit) => {
+          calls.push({ url, init });
+          return new Response(
+            JSON.stringify({ __type: 'NotAuthorizedException', message: 'Incorrect username or password.' }),
+            { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1' } }
+          );
+        }) as typeof fetch
+      });
+      const failure = await session.signIn('alice', 'wrong', 'USER_PASSWORD_AUTH').catch((error) => error);
+      expect(failure).toMatchObject({
+        code: 'NotAuthorizedException',
+        message: 'Incorrect username or password.'
+      });
+      expect(calls).toHaveLength(1);
+      expect(calls[0]?.url).toBe('http://127.0.0.1:9229/');
+      const headers = calls[0]?.init?.headers as Record<string, string>;
+      expect(headers['X-Amz-Target']).toBe('AWSCognitoIdentityProviderService.InitiateAuth');
+      expect(JSON.parse(String(calls[0]?.init?.body))).toMatchObject({ AuthFlow: 'USER_PASSWORD_AUTH' });
+      expect(global).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('reports a fetch that cannot reach the host as the library NetworkError', async () => {
+    const real = (await import('amazon-cognito-identity-js')) as unknown as CognitoLibrary;
+    const session = new UserPoolSession(real, {
+      ...TARGET,
+      fetch: (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch
+    });
+    await expect(session.signIn('alice', 'x', 'USER_PASSWORD_AUTH')).rejects.toMatchObject({
+      code: 'NetworkError'
+    });
   });
 });

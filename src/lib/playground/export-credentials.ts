@@ -2,6 +2,7 @@
 // Unlike everything else in the playground these carry the REAL secret values: the user asked to copy them.
 
 import { shellQuote } from './cli-command';
+import type { Credentials } from './types';
 
 /**
  * Temporary AWS credentials as GetCredentialsForIdentity returns them, plus the region to use them in.
@@ -9,16 +10,12 @@ import { shellQuote } from './cli-command';
  * @example
  * ```ts
  * const credentials: TemporaryCredentials = {
- *   accessKeyId: 'ASIA...', secretKey: '...', sessionToken: '...',
+ *   accessKeyId: 'ASIA...', secretAccessKey: '...', sessionToken: '...',
  *   expiration: new Date(response.Credentials.Expiration * 1000), region: 'us-east-1'
  * };
  * ```
  */
-export interface TemporaryCredentials {
-  accessKeyId: string;
-  secretKey: string;
-  sessionToken: string;
-  expiration: Date;
+export interface TemporaryCredentials extends Credentials {
   region: string;
 }
 
@@ -27,7 +24,7 @@ const VALUES = /^[^\s]+$/;
 function checked(credentials: TemporaryCredentials): TemporaryCredentials {
   if (credentials === null || typeof credentials !== 'object')
     throw new TypeError('Credentials are required');
-  for (const name of ['accessKeyId', 'secretKey', 'sessionToken', 'region'] as const) {
+  for (const name of ['accessKeyId', 'secretAccessKey', 'sessionToken', 'region'] as const) {
     const value: unknown = credentials[name];
     // No whitespace: a line break would break the ini file and the one-line commands.
     if (typeof value !== 'string' || !VALUES.test(value)) {
@@ -66,7 +63,7 @@ export function toEnvExports(credentials: TemporaryCredentials): string {
   return [
     `# Temporary AWS credentials from Cognito Lens, valid until ${expiry(c)}`,
     `export AWS_ACCESS_KEY_ID=${shellQuote(c.accessKeyId)}`,
-    `export AWS_SECRET_ACCESS_KEY=${shellQuote(c.secretKey)}`,
+    `export AWS_SECRET_ACCESS_KEY=${shellQuote(c.secretAccessKey)}`,
     `export AWS_SESSION_TOKEN=${shellQuote(c.sessionToken)}`,
     `export AWS_REGION=${shellQuote(c.region)}`,
     `export AWS_DEFAULT_REGION=${shellQuote(c.region)}`,
@@ -99,7 +96,7 @@ export function toCredentialsProfile(credentials: TemporaryCredentials, profile 
     `# Use with: aws sts get-caller-identity --profile ${profile}`,
     `[${profile}]`,
     `aws_access_key_id = ${c.accessKeyId}`,
-    `aws_secret_access_key = ${c.secretKey}`,
+    `aws_secret_access_key = ${c.secretAccessKey}`,
     `aws_session_token = ${c.sessionToken}`,
     `region = ${c.region}`,
     ''
@@ -125,7 +122,7 @@ export function toGetCallerIdentityCommand(
   const c = checked(credentials);
   const words = [
     `AWS_ACCESS_KEY_ID=${shellQuote(c.accessKeyId)}`,
-    `AWS_SECRET_ACCESS_KEY=${shellQuote(c.secretKey)}`,
+    `AWS_SECRET_ACCESS_KEY=${shellQuote(c.secretAccessKey)}`,
     `AWS_SESSION_TOKEN=${shellQuote(c.sessionToken)}`,
     'aws',
     'sts',

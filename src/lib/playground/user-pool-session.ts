@@ -1,5 +1,6 @@
 import type * as CognitoIdentityJs from 'amazon-cognito-identity-js';
 import { MemoryStorage } from './memory-storage';
+import type { SessionTokens } from './types';
 
 /** The amazon-cognito-identity-js module, passed in so the page can load it lazily (and tests can fake it). */
 export type CognitoLibrary = Pick<
@@ -16,11 +17,7 @@ export type CognitoLibrary = Pick<
 
 export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
 
-export interface SessionTokens {
-  idToken: string;
-  accessToken: string;
-  refreshToken: string;
-}
+export type { SessionTokens };
 
 /** What a sign-in step led to: tokens, or the challenge Cognito asks the user to answer next. */
 export type SignInOutcome =
@@ -40,6 +37,54 @@ export interface UserPoolTarget {
   clientId: string;
   /** The user pool API endpoint, e.g. https://cognito-idp.us-east-1.amazonaws.com/ or the local sandbox. */
   endpoint: string;
+  /**
+   * The fetch every request goes through (the runner's traced fetch), so the page's `fetch` is never replaced.
+   * Left out only by tests that fake the library itself.
+   */
+  fetch?: typeof fetch;
+}
+
+type Callback = (error: unknown, data?: unknown) => void;
+interface LibraryError extends Error {
+  code?: string;
+  statusCode?: number;
+}
+
+/**
+ * The library's request (amazon-cognito-identity-js Client#request, same headers and error mapping), through
+ * the given fetch instead of the global one.
+ */
+function requestThrough(fetchFn: typeof fetch, endpoint: string) {
+  return (operation: string, params: unknown, callback: Callback): void => {
+    const failure = (message: string, code: string, status?: number): LibraryError =>
+      Object.assign(new Error(message), { name: code, code, statusCode: status });
+    void (async () => {
+      let response: Response;
+      try {
+        response = await fetchFn(endpoint, {
+          method: 'POST',
+          mode: 'cors',
+          headers: {
+            'Content-Type': 'application/x-amz-json-1.1',
+            'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+            // The library's own user agent (getAmplifyUserAgent), so Cognito sees what it always saw.
+            'X-Amz-User-Agent': 'aws-amplify/5.0.4',
+            'Cache-Control': 'no-store'
+          },
+          body: JSON.stringify(params)
+        });
+      } catch (error) {
+        // The library reports a TypeError from fetch (offline, CORS) as a NetworkError.
+        return callback(error instanceof TypeError ? failure('Network error', 'NetworkError') : error);
+      }
+      const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+      if (response.ok) return callback(null, data);
+      const type = String(data.__type ?? data.code ?? response.headers.get('x-amzn-errortype') ?? '');
+      const code = type.split('#').pop()?.split(':')[0] || `HTTP ${response.status}`;
+      const message = String(data.message ?? data.Message ?? response.status);
+      callback(failure(message, code, response.status));
+    })();
+  };
 }
 
 type Session = CognitoIdentityJs.CognitoUserSession;
@@ -74,6 +119,11 @@ export class UserPoolSession {
       endpoint: target.endpoint,
       Storage: this.#storage
     });
+    // Every CognitoUser of this pool shares its client: its requests now go through the given fetch.
+    if (target.fetch) {
+      const client = (this.#pool as unknown as { client: { request: unknown } }).client;
+      client.request = requestThrough(target.fetch, target.endpoint);
+    }
   }
 
   get tokens(): SessionTokens | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRoleChoice, roleArnFromAssumedRole, trustPolicy } from '../../../src/lib/flows/roles';
+import { describeRoleChoice, roleArnFromAssumedRole, trustPolicy } from '../../../src/lib/playground/roles';
 
 const editors = 'arn:aws:iam::123456789012:role/LensEditors';
 const readers = 'arn:aws:iam::123456789012:role/LensReaders';

@@ -8,7 +8,7 @@ import {
   pkceChallenge,
   readCallback,
   tokenRequest
-} from '../../../src/lib/flows/pkce';
+} from '../../../src/lib/playground/pkce';
 
 const subtle = webcrypto.subtle as SubtleCrypto;
 // RFC 7636 appendix B: the 32 random octets, their verifier and its S256 challenge.

@@ -11,7 +11,7 @@ import {
   saveConfig,
   validateConfig,
   type PlaygroundConfig
-} from '../../../src/lib/flows/config';
+} from '../../../src/lib/playground/config';
 
 const AWS: PlaygroundConfig = {
   region: 'eu-west-1',

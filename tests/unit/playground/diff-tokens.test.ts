@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffTokens } from '../../../src/lib/flows/diff-tokens';
+import { diffTokens } from '../../../src/lib/playground/diff-tokens';
 
 const jwt = (payload: object) =>
   `${Buffer.from('{"alg":"RS256","kid":"k"}').toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.c2ln`;

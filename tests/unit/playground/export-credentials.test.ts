@@ -5,11 +5,11 @@ import {
   toEnvExports,
   toGetCallerIdentityCommand,
   type TemporaryCredentials
-} from '../../../src/lib/flows/export-credentials';
+} from '../../../src/lib/playground/export-credentials';
 
 const CREDENTIALS: TemporaryCredentials = {
   accessKeyId: 'ASIAEXAMPLEEXAMPLE12',
-  secretKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   sessionToken: 'IQoJb3JpZ2luX2VjEAoaCXVzLWVhc3QtMSJHMEUCIQD+example/token==',
   expiration: new Date('2023-11-14T23:13:20.000Z'),
   region: 'us-east-1'
@@ -31,7 +31,7 @@ describe('toEnvExports', () => {
   });
 
   it('gives the shell back exactly the values, even with characters that need quoting', () => {
-    const odd = { ...CREDENTIALS, secretKey: "it's$(id)`x`", sessionToken: 'a;b|c&d' };
+    const odd = { ...CREDENTIALS, secretAccessKey: "it's$(id)`x`", sessionToken: 'a;b|c&d' };
     const script = `${toEnvExports(odd)}printf '%s|%s|%s|%s' "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_SESSION_TOKEN" "$AWS_REGION"`;
     expect(execFileSync('sh', ['-c', script], { encoding: 'utf8' })).toBe(
       `ASIAEXAMPLEEXAMPLE12|it's$(id)\`x\`|a;b|c&d|us-east-1`
@@ -80,7 +80,7 @@ describe('toGetCallerIdentityCommand', () => {
 describe('input checks', () => {
   it.each([
     ['an empty access key id', { ...CREDENTIALS, accessKeyId: '' }],
-    ['a secret key with a line break', { ...CREDENTIALS, secretKey: 'abc\ndef' }],
+    ['a secret key with a line break', { ...CREDENTIALS, secretAccessKey: 'abc\ndef' }],
     ['a missing session token', { ...CREDENTIALS, sessionToken: undefined }],
     ['an invalid expiration', { ...CREDENTIALS, expiration: new Date('nope') }],
     ['epoch seconds instead of a Date', { ...CREDENTIALS, expiration: 1700003600 }]

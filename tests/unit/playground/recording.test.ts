@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import preset from '../../../sandbox/seed/preset.json';
-import { stepsForEntry } from '../../../src/lib/flows/flow-steps';
 import {
   parseRecording,
   recordingNow,
@@ -10,8 +9,8 @@ import {
   stepOfEntry,
   traceThrough,
   type Recording
-} from '../../../src/lib/flows/recording';
-import { redactHeaders, redactText } from '../../../src/lib/flows/redact';
+} from '../../../src/lib/playground/recording';
+import { redactHeaders, redactText } from '../../../src/lib/playground/redact';
 import { jwksSourceFromJwks, verifyToken } from '../../../src/lib/tokens';
 
 // The committed fixture, made by scripts/record-sample-run.js (`--check` proves it is reproducible).
@@ -55,11 +54,11 @@ describe('the committed sample run', () => {
   it('replays sign-in, verification, GetId, credentials and GetCallerIdentity in order', () => {
     const steps = recordingSteps(recording);
     expect(steps.map((step) => [step.id, step.title, step.entries.map((entry) => entry.operation)])).toEqual([
-      [1, 'Sign in with SRP', ['InitiateAuth', 'RespondToAuthChallenge']],
-      [2, 'Verify the tokens with the JWKS', ['GET jwks.json']],
-      [3, 'GetId', ['GetId']],
-      [4, 'GetCredentialsForIdentity', ['GetCredentialsForIdentity']],
-      [5, 'GetCallerIdentity', ['GetCallerIdentity']]
+      ['sign-in', 'Sign in with SRP', ['InitiateAuth', 'RespondToAuthChallenge']],
+      ['verify-tokens', 'Verify the tokens with the JWKS', ['GET jwks.json']],
+      ['get-id', 'GetId', ['GetId']],
+      ['get-credentials', 'GetCredentialsForIdentity', ['GetCredentialsForIdentity']],
+      ['prove-credentials', 'GetCallerIdentity', ['GetCallerIdentity']]
     ]);
     for (const step of steps) {
       // One sentence each.
@@ -69,12 +68,23 @@ describe('the committed sample run', () => {
     }
   });
 
-  it('points each step at the diagram moment the live playground shows for its last exchange', () => {
-    for (const step of recordingSteps(recording)) {
-      const last = step.entries.at(-1);
-      expect(last).toBeDefined();
-      if (last) expect(step.diagram).toEqual(stepsForEntry(last));
-    }
+  it('draws each step where the live playground would: an SRP sign-in never on the Google-federation diagram', () => {
+    expect(recordingSteps(recording).map((step) => [step.id, step.diagram])).toEqual([
+      ['sign-in', { 'cip-federation': 'idp-token' }],
+      ['verify-tokens', {}],
+      ['get-id', { 'cip-federation': 'get-id' }],
+      ['get-credentials', { 'cip-federation': 'sts-credentials' }],
+      ['prove-credentials', { 'cip-federation': 'call-aws' }]
+    ]);
+    // Made by the runner: every exchange carries the flow that made it.
+    expect(recording.entries.map((entry) => entry.flow)).toEqual([
+      'sign-in-srp',
+      'sign-in-srp',
+      'sign-in-srp',
+      'identity-enhanced',
+      'identity-enhanced',
+      'prove-credentials'
+    ]);
   });
 
   it('verifies its tokens offline at the recorded time, and not today', async () => {
@@ -105,7 +115,8 @@ describe('the committed sample run', () => {
     expect(recording.identityId).toMatch(/^us-east-1:[0-9a-f-]{36}$/);
     expect(recording.credentials.accessKeyId).toMatch(/^ASIA[A-Z0-9]{16}$/);
     // Issued at the recorded time, valid for the pool's hour.
-    expect(Date.parse(recording.credentials.expiration) - Date.parse(recording.recordedAt)).toBe(3_600_000);
+    expect(recording.credentials.expiration).toBeInstanceOf(Date);
+    expect(recording.credentials.expiration.getTime() - Date.parse(recording.recordedAt)).toBe(3_600_000);
     expect(claims.iat).toBe(Date.parse(recording.recordedAt) / 1000);
   });
 
@@ -116,7 +127,7 @@ describe('the committed sample run', () => {
       recording.tokens.idToken,
       recording.tokens.accessToken,
       recording.tokens.refreshToken,
-      recording.credentials.secretKey,
+      recording.credentials.secretAccessKey,
       recording.credentials.sessionToken,
       recording.credentials.accessKeyId
     ]) {
@@ -139,7 +150,7 @@ describe('parseRecording', () => {
     const input = copy();
     const before = JSON.stringify(input);
     const parsed = parseRecording(input);
-    expect(parsed).toEqual(input);
+    expect(JSON.parse(JSON.stringify(parsed))).toEqual(input);
     expect(parsed).not.toBe(input);
     parsed.steps[0]?.entries.push(99);
     expect(JSON.stringify(input)).toBe(before);
@@ -148,7 +159,7 @@ describe('parseRecording', () => {
   it.each([
     ['not an object', null, '', 'expected an object, found null'],
     ['an array', [], '', 'expected an object, found an array'],
-    ['another format', { ...copy(), format: 2 }, 'format', 'format number 2 is not one this site reads (1)'],
+    ['another format', { ...copy(), format: 1 }, 'format', 'format number 1 is not one this site reads (2)'],
     ['no label', { ...copy(), label: undefined }, 'label', 'expected text, found nothing'],
     ['an empty label', { ...copy(), label: ' ' }, 'label', 'is empty'],
     ['a local time', { ...copy(), recordedAt: '2026-01-15 09:00' }, 'recordedAt', 'ISO 8601'],
@@ -170,7 +181,7 @@ describe('parseRecording', () => {
 
     const twice = copy();
     twice.steps[1].entries = [2, 3];
-    expect(problem(twice).message).toContain('entry 2 already belongs to step 1');
+    expect(problem(twice).message).toContain('entry 2 already belongs to step sign-in');
 
     const orphan = copy();
     orphan.steps[0].entries = [1];
@@ -183,22 +194,28 @@ describe('parseRecording', () => {
     backwards.steps[0].entries = [2, 1];
     expect(problem(backwards).message).toContain('replay the trace in order');
 
-    const numbering = copy();
-    numbering.steps[1].id = 7;
-    expect(problem(numbering)).toMatchObject({ path: 'steps[1].id' });
+    const name = copy();
+    name.steps[1].id = 'Verify Tokens';
+    expect(problem(name)).toMatchObject({
+      path: 'steps[1].id',
+      message: expect.stringContaining('kebab-case')
+    });
+    const same = copy();
+    same.steps[1].id = 'sign-in';
+    expect(problem(same)).toMatchObject({
+      path: 'steps[1].id',
+      message: expect.stringContaining('used twice')
+    });
 
     const empty = copy();
     empty.steps = [];
     expect(problem(empty).message).toContain('at least one step');
   });
 
-  it('refuses unknown diagrams and impossible diagram steps', () => {
-    const unknown = copy();
-    unknown.steps[0].diagram = { 'api-gateway': 1 };
-    expect(problem(unknown)).toMatchObject({ path: 'steps[0].diagram.api-gateway' });
-    const zero = copy();
-    zero.steps[0].diagram = { 'cip-federation': 0 };
-    expect(problem(zero)).toMatchObject({ path: 'steps[0].diagram.cip-federation' });
+  it('refuses an exchange without the flow the runner tags it with', () => {
+    const flow = copy();
+    flow.entries[0].flow = 'sign-in-google';
+    expect(problem(flow)).toMatchObject({ path: 'entries[0].flow' });
   });
 
   it('refuses malformed trace entries', () => {
@@ -223,7 +240,7 @@ describe('parseRecording', () => {
     const leaked = copy();
     leaked.entries[4].responseBody = leaked.entries[4].responseBody.replace(
       /"SecretKey": "[^"]*"/,
-      `"SecretKey": "${leaked.credentials.secretKey}"`
+      `"SecretKey": "${leaked.credentials.secretAccessKey}"`
     );
     expect(problem(leaked)).toMatchObject({
       path: 'entries[4].responseBody',

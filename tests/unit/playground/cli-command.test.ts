@@ -5,8 +5,8 @@ import {
   shellQuote,
   toCliCommand,
   toCliOperationName
-} from '../../../src/lib/flows/cli-command';
-import { createTracedFetch, type TraceEntry } from '../../../src/lib/flows/trace';
+} from '../../../src/lib/playground/cli-command';
+import { createTracedFetch, type TraceEntry } from '../../../src/lib/playground/trace';
 import { fakeJwt } from './fake-tokens';
 
 const REGION = { region: 'us-east-1' };
@@ -89,21 +89,21 @@ describe('toCliCommand: Cognito user pools', () => {
     );
   });
 
-  it('GetUser with an access token placeholder', async () => {
-    const entry = await cognito('AWSCognitoIdentityProviderService.GetUser', { AccessToken: fakeJwt() });
+  it('GlobalSignOut with an access token placeholder', async () => {
+    const entry = await cognito('AWSCognitoIdentityProviderService.GlobalSignOut', {
+      AccessToken: fakeJwt()
+    });
     expect(toCliCommand(entry, REGION)).toBe(
-      `aws cognito-idp get-user --region us-east-1 --no-sign-request --cli-input-json '{"AccessToken":"<AccessToken>"}'`
+      `aws cognito-idp global-sign-out --region us-east-1 --no-sign-request --cli-input-json '{"AccessToken":"<AccessToken>"}'`
     );
   });
 
-  it('does not add --no-sign-request to an admin (signed) operation', async () => {
+  it('gives nothing for an operation the catalogue does not list (no guessing whether it is signed)', async () => {
     const entry = await cognito('AWSCognitoIdentityProviderService.AdminGetUser', {
       UserPoolId: POOL,
       Username: 'alice'
     });
-    expect(toCliCommand(entry, REGION)).toBe(
-      `aws cognito-idp admin-get-user --region us-east-1 --cli-input-json '{"UserPoolId":"${POOL}","Username":"alice"}'`
-    );
+    expect(toCliCommand(entry, REGION)).toBeNull();
   });
 
   it('quotes a body containing a single quote so the shell gives back the exact JSON', async () => {
@@ -127,6 +127,7 @@ describe('toCliCommand: Cognito user pools', () => {
   it('never leaks a raw secret from an entry built by hand (it redacts again)', () => {
     const entry: TraceEntry = {
       id: 1,
+      flow: null,
       startedAt: 0,
       durationMs: 1,
       method: 'POST',
@@ -185,10 +186,10 @@ describe('toCliCommand: identity pools and STS', () => {
       }
     );
     expect(toCliCommand(entry, REGION)).toBe(
-      `AWS_ACCESS_KEY_ID='<AccessKeyId>' AWS_SECRET_ACCESS_KEY='<SecretKey>' AWS_SESSION_TOKEN='<SessionToken>' aws sts get-caller-identity --region us-east-1`
+      `AWS_ACCESS_KEY_ID='<AccessKeyId>' AWS_SECRET_ACCESS_KEY='<SecretAccessKey>' AWS_SESSION_TOKEN='<SessionToken>' aws sts get-caller-identity --region us-east-1`
     );
     expect(toCliCommand(entry, SANDBOX)).toBe(
-      `AWS_ACCESS_KEY_ID='<AccessKeyId>' AWS_SECRET_ACCESS_KEY='<SecretKey>' AWS_SESSION_TOKEN='<SessionToken>' aws sts get-caller-identity --region us-east-1 --endpoint-url http://127.0.0.1:9229`
+      `AWS_ACCESS_KEY_ID='<AccessKeyId>' AWS_SECRET_ACCESS_KEY='<SecretAccessKey>' AWS_SESSION_TOKEN='<SessionToken>' aws sts get-caller-identity --region us-east-1 --endpoint-url http://127.0.0.1:9229`
     );
   });
 
@@ -275,7 +276,7 @@ describe('toCliCommand: what it cannot express', () => {
     const other = await traced('https://example.com/api', { method: 'POST', body: 'x' });
     expect(toCliCommand(other, REGION)).toBeNull();
     const broken = {
-      ...(await cognito('AWSCognitoIdentityProviderService.GetUser', {})),
+      ...(await cognito('AWSCognitoIdentityProviderService.GlobalSignOut', {})),
       requestBody: '{oops'
     };
     expect(toCliCommand(broken, REGION)).toBeNull();
@@ -284,8 +285,10 @@ describe('toCliCommand: what it cannot express', () => {
   });
 
   it('an empty JSON body gives no --cli-input-json', async () => {
-    const entry = await cognito('AWSCognitoIdentityService.ListIdentityPools', {});
-    expect(toCliCommand(entry, REGION)).toBe('aws cognito-identity list-identity-pools --region us-east-1');
+    const entry = await cognito('AWSCognitoIdentityService.GetId', {});
+    expect(toCliCommand(entry, REGION)).toBe(
+      'aws cognito-identity get-id --region us-east-1 --no-sign-request'
+    );
   });
 });
 

@@ -1,55 +1,11 @@
 // Every HTTP exchange of the playground goes through one traced fetch, which reports it to the trace list.
 // Entries are built from redacted copies only: a raw password, code or token never lands in an entry.
 
+import { operationForTarget } from './operations';
 import { redactHeaders, redactText, redactUrl } from './redact';
+import type { FlowName, TraceEntry, TraceService } from './types';
 
-/**
- * Which service an exchange talked to.
- *
- * @example
- * ```ts
- * const service: TraceService = describeRequest(url, headers, body).service;
- * ```
- */
-export type TraceService = 'cognito-idp' | 'cognito-identity' | 'sts' | 'oauth2' | 'jwks' | 'other';
-
-/**
- * One HTTP exchange as the trace shows it. Bodies, headers and the URL are REDACTED copies (see
- * `redactText`, `redactHeaders`, `redactUrl`); `null` fields are not known yet (in flight) or do not apply
- * (`status`/`responseBody` after a network failure, `error` after a response).
- *
- * @example
- * ```ts
- * const entry: TraceEntry = {
- *   id: 1, startedAt: 1700000000000, durationMs: 42, method: 'POST', url: 'http://127.0.0.1:9229/',
- *   service: 'cognito-idp', operation: 'InitiateAuth', requestHeaders: {}, requestBody: '{}',
- *   status: 200, responseBody: '{}', error: null
- * };
- * ```
- */
-export interface TraceEntry {
-  /** 1, 2, 3... per traced fetch, in the order the requests started. */
-  id: number;
-  /** Clock time when the request started (the injected `now()`, milliseconds). */
-  startedAt: number;
-  /** From start to the response body fully read (or the failure); `null` while in flight. */
-  durationMs: number | null;
-  method: string;
-  url: string;
-  service: TraceService;
-  /** `InitiateAuth`, `GetId`, `GetCallerIdentity`, `POST /oauth2/token`, `GET jwks.json`, `GET /path`... */
-  operation: string;
-  requestHeaders: Record<string, string>;
-  /** The request body, redacted (JSON pretty-printed); `''` when there is none. */
-  requestBody: string;
-  /** HTTP status; `null` while in flight or when no response arrived. */
-  status: number | null;
-  responseBody: string | null;
-  /** Why no response arrived (network failure, CORS, abort): the error's message. */
-  error: string | null;
-  /** Response headers the browser lets the page read (CORS), redacted; absent until the response. */
-  responseHeaders?: Record<string, string>;
-}
+export type { TraceEntry, TraceService };
 
 /**
  * What {@link createTracedFetch} needs: the real `fetch`, a clock, and where to report entries.
@@ -62,12 +18,15 @@ export interface TraceEntry {
 export interface TracedFetchDeps {
   fetch: typeof fetch;
   now: () => number;
+  /** The flow running when a request starts (the runner's); absent: entries carry `flow: null`. */
+  flow?: () => FlowName | null;
   /** A request started; `entry` has `durationMs`, `status`, `responseBody` and `error` null. Must not throw. */
   onStart(entry: TraceEntry): void;
   /** The same exchange (same `id`), finished: a NEW object, with the response or the error. Must not throw. */
   onFinish(entry: TraceEntry): void;
 }
 
+// Services of operations outside the catalogue, by the X-Amz-Target prefix.
 const SERVICE_BY_TARGET_PREFIX: Readonly<Record<string, TraceService>> = {
   AWSCognitoIdentityProviderService: 'cognito-idp',
   AWSCognitoIdentityService: 'cognito-identity'
@@ -118,20 +77,27 @@ export function describeRequest(
       : typeof body === 'string' && body !== ''
         ? 'POST'
         : 'GET';
+  // The catalogue names what it knows; anything else is still shown, by path.
   const target = headerValue(headers, 'x-amz-target');
   if (target !== undefined) {
+    const known = operationForTarget(target);
+    if (known !== undefined) return { service: known.service, operation: known.name };
     const [prefix = '', operation = ''] = target.split('.');
     const service = SERVICE_BY_TARGET_PREFIX[prefix];
-    if (service !== undefined && operation !== '') return { service, operation };
+    if (service !== undefined && /^\w+$/.test(operation)) return { service, operation };
   }
   const action = formAction(body);
-  if (action !== null) return { service: 'sts', operation: action };
+  if (action !== null)
+    return { service: 'sts', operation: operationForTarget(`Action=${action}`)?.name ?? action };
   let path: string;
   try {
     path = new URL(String(url)).pathname;
   } catch {
     return { service: 'other', operation: `${verb} ${String(url)}` };
   }
+  const endpoint = /\/oauth2\/[\w-]+$|\/logout$|\/\.well-known\/(?:jwks\.json|jwks_uri)$/i.exec(path)?.[0];
+  const known = endpoint === undefined ? undefined : operationForTarget(`${verb} ${endpoint}`);
+  if (known !== undefined) return { service: known.service, operation: known.name };
   if (/^\/oauth2\/[\w-]+$/i.test(path) || path === '/logout') {
     return { service: 'oauth2', operation: `${verb} ${path}` };
   }
@@ -227,6 +193,7 @@ export function createTracedFetch(deps: TracedFetchDeps): typeof fetch {
     const startedAt = deps.now();
     const started: TraceEntry = {
       id,
+      flow: deps.flow?.() ?? null,
       startedAt,
       durationMs: null,
       method,

@@ -2,16 +2,9 @@
 // so a secret hidden in one place is hidden everywhere. Secrets are recognised by the NAME they travel under
 // (case, `_` and `-` ignored), plus a last sweep for anything shaped like a JWT wherever it appears.
 
-/**
- * How a value is hidden: `secret` entirely (passwords, SRP values, codes, keys), `token` and `authorization`
- * truncated to a recognisable prefix, `accessKeyId` to its first 4 characters (`ASIA…`).
- *
- * @example
- * ```ts
- * const kind: RedactionKind = redactionKindOf('SECRET_HASH'); // 'secret'
- * ```
- */
-export type RedactionKind = 'secret' | 'token' | 'authorization' | 'accessKeyId';
+import { catalogueSecrets, type RedactionKind } from './operations';
+
+export type { RedactionKind };
 
 /**
  * How many characters of a token stay visible: enough to see `eyJraWQiOi` (a JWT) or `eyJjdHkiOi` (a JWE).
@@ -33,54 +26,46 @@ export const TOKEN_VISIBLE_CHARS = 10;
  */
 export const ACCESS_KEY_ID_VISIBLE_CHARS = 4;
 
-// Normalised key names: lower case, only letters and digits (`SECRET_HASH`, `SecretHash`, `secret-hash` agree).
-const SECRET_KEYS: ReadonlySet<string> = new Set([
-  'password',
-  'newpassword',
-  'previouspassword',
-  'proposedpassword',
-  'secrethash',
-  'clientsecret',
-  'secretkey',
-  'secretaccesskey',
-  'secretcode', // AssociateSoftwareToken: the TOTP seed itself
-  'confirmationcode',
-  'code',
-  'codeverifier',
-  'usercode',
-  'smsmfacode',
-  'softwaretokenmfacode',
-  'emailotpcode',
-  'smsotpcode',
-  'answer', // CUSTOM_CHALLENGE answers are usually one-time codes
-  'passwordclaimsignature',
-  'passwordclaimsecretblock',
-  'secretblock',
-  'srpa',
-  'srpb',
-  'salt',
-  'passwordverifier',
-  'session',
-  'cookie',
-  'setcookie',
-  'xapikey'
-]);
+// Names that carry secrets in Cognito's other APIs and in HTTP, beyond what the catalogue's operations list: hidden
+// too, so an operation added to the catalogue with a secret field left out still leaks nothing already known.
+const OTHER_SECRET_NAMES: Readonly<Record<string, RedactionKind>> = {
+  password: 'secret',
+  newPassword: 'secret',
+  previousPassword: 'secret',
+  proposedPassword: 'secret',
+  secretHash: 'secret',
+  clientSecret: 'secret',
+  secretKey: 'secret',
+  secretAccessKey: 'secret',
+  secretCode: 'secret', // AssociateSoftwareToken: the TOTP seed itself
+  confirmationCode: 'secret',
+  userCode: 'secret',
+  emailOtpCode: 'secret',
+  smsOtpCode: 'secret',
+  answer: 'secret', // CUSTOM_CHALLENGE answers are usually one-time codes
+  passwordVerifier: 'secret',
+  cookie: 'secret',
+  'set-cookie': 'secret',
+  'x-api-key': 'secret',
+  idToken: 'token',
+  accessToken: 'token',
+  refreshToken: 'token',
+  token: 'token',
+  sessionToken: 'token',
+  samlAssertion: 'token',
+  'x-amz-security-token': 'token',
+  authorization: 'authorization',
+  'proxy-authorization': 'authorization',
+  accessKeyId: 'accessKeyId'
+};
 
-const TOKEN_KEYS: ReadonlySet<string> = new Set([
-  'idtoken',
-  'accesstoken',
-  'refreshtoken',
-  'token',
-  'sessiontoken',
-  'webidentitytoken',
-  'samlassertion',
-  'xamzsecuritytoken'
-]);
-
-const AUTHORIZATION_KEYS: ReadonlySet<string> = new Set(['authorization', 'proxyauthorization']);
-
-/** Keys whose value is a map of provider name to token (identity pool `Logins`). */
-const TOKEN_MAP_KEYS: ReadonlySet<string> = new Set(['logins']);
+// Normalised key names (lower case, letters and digits only: `SECRET_HASH`, `SecretHash`, `secret-hash` agree).
+const KIND_BY_KEY: ReadonlyMap<string, RedactionKind> = new Map(
+  [...Object.entries(OTHER_SECRET_NAMES), ...catalogueSecrets()].map(([name, kind]) => [
+    normalizeKey(name),
+    kind
+  ])
+);
 
 const MARKER_OPEN = '«redacted';
 const MARKER_PATTERN = /«redacted(?::[^»]*)?»/;
@@ -106,12 +91,7 @@ function normalizeKey(key: string): string {
  */
 export function redactionKindOf(key: string): RedactionKind | null {
   if (typeof key !== 'string') return null;
-  const normalized = normalizeKey(key);
-  if (SECRET_KEYS.has(normalized)) return 'secret';
-  if (TOKEN_KEYS.has(normalized)) return 'token';
-  if (AUTHORIZATION_KEYS.has(normalized)) return 'authorization';
-  if (normalized === 'accesskeyid') return 'accessKeyId';
-  return null;
+  return KIND_BY_KEY.get(normalizeKey(key)) ?? null;
 }
 
 /**
@@ -233,21 +213,8 @@ function redactNode(
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
       const childKind = kind ?? redactionKindOf(key);
-      let redacted: unknown;
-      if (childKind === null && TOKEN_MAP_KEYS.has(normalizeKey(key))) {
-        // Logins: the keys are provider names (public), the values are tokens.
-        redacted =
-          child !== null && typeof child === 'object' && !Array.isArray(child)
-            ? Object.fromEntries(
-                Object.entries(child).map(([provider, token]) => [
-                  provider,
-                  redactNode(token, 'token', seen, depth + 2)
-                ])
-              )
-            : redactNode(child, 'token', seen, depth + 1);
-      } else {
-        redacted = redactNode(child, childKind, seen, depth + 1);
-      }
+      // Logins and other maps under a secret name: the keys (provider names) stay, the values are hidden.
+      const redacted = redactNode(child, childKind, seen, depth + 1);
       if (redacted !== undefined) setOwn(out, key, redacted);
     }
     return out;

@@ -11,7 +11,7 @@ import {
   redactText,
   redactUrl,
   truncateSecret
-} from '../../../src/lib/flows/redact';
+} from '../../../src/lib/playground/redact';
 import { expectNoneOf, fakeJwe, fakeJwt } from './fake-tokens';
 
 const SECRET_64 = 'a'.repeat(64);

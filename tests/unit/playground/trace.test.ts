@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTracedFetch, describeRequest, type TraceEntry } from '../../../src/lib/flows/trace';
+import { createTracedFetch, describeRequest, type TraceEntry } from '../../../src/lib/playground/trace';
 import { fakeJwt } from './fake-tokens';
 
 const ENDPOINT = 'https://cognito-idp.us-east-1.amazonaws.com/';
@@ -182,6 +182,7 @@ describe('createTracedFetch', () => {
     expect(h.started).toEqual([
       {
         id: 1,
+        flow: null,
         startedAt: 1001,
         durationMs: null,
         method: 'POST',

@@ -3,7 +3,8 @@
 // reach the clipboard even from an entry built by hand.
 
 import { isRedacted, redact, redactForm, redactHeaders, redactUrl } from './redact';
-import type { TraceEntry } from './trace';
+import { cliName, operationNamed, type Operation } from './operations';
+import type { TraceEntry } from './types';
 
 /**
  * Options of {@link toCliCommand}.
@@ -18,47 +19,6 @@ export interface CliCommandOptions {
   /** An endpoint override (the sandbox): adds `--endpoint-url`. `null`, `undefined` or `''`: real AWS. */
   endpoint?: string | null;
 }
-
-// Operations the service models mark as unauthenticated (smithy.api#noAuth, as in @aws-sdk/client-* here):
-// the SDK sends them unsigned, and `--no-sign-request` makes the CLI do the same (and not need credentials).
-const UNSIGNED_OPERATIONS: Readonly<Record<string, ReadonlySet<string>>> = {
-  'cognito-idp': new Set([
-    'AssociateSoftwareToken',
-    'ChangePassword',
-    'CompleteWebAuthnRegistration',
-    'ConfirmDevice',
-    'ConfirmForgotPassword',
-    'ConfirmSignUp',
-    'DeleteUser',
-    'DeleteUserAttributes',
-    'DeleteWebAuthnCredential',
-    'ForgetDevice',
-    'ForgotPassword',
-    'GetDevice',
-    'GetTokensFromRefreshToken',
-    'GetUser',
-    'GetUserAttributeVerificationCode',
-    'GetUserAuthFactors',
-    'GlobalSignOut',
-    'InitiateAuth',
-    'ListDevices',
-    'ListWebAuthnCredentials',
-    'ResendConfirmationCode',
-    'RespondToAuthChallenge',
-    'RevokeToken',
-    'SetUserMFAPreference',
-    'SetUserSettings',
-    'SignUp',
-    'StartWebAuthnRegistration',
-    'UpdateAuthEventFeedback',
-    'UpdateDeviceStatus',
-    'UpdateUserAttributes',
-    'VerifySoftwareToken',
-    'VerifyUserAttribute'
-  ]),
-  'cognito-identity': new Set(['GetCredentialsForIdentity', 'GetId', 'GetOpenIdToken', 'UnlinkIdentity']),
-  sts: new Set(['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'])
-};
 
 /** STS query parameters that are integers in the CLI's JSON input. */
 const STS_INTEGER_PARAMS: ReadonlySet<string> = new Set(['DurationSeconds']);
@@ -91,10 +51,7 @@ export function shellQuote(word: string): string {
  * ```
  */
 export function toCliOperationName(operation: string): string {
-  return String(operation)
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase();
+  return cliName(operation);
 }
 
 /**
@@ -127,31 +84,27 @@ function withPlaceholders(value: unknown, key: string, parentKey: string | undef
 }
 
 function awsCommand(
-  service: string,
-  operation: string,
+  operation: Operation & { cli: string },
   input: Record<string, unknown> | null,
   options: CliCommandOptions,
   prefix: string[] = []
 ): string {
-  const words = [
-    ...prefix,
-    'aws',
-    service,
-    toCliOperationName(operation),
-    '--region',
-    shellQuote(options.region)
-  ];
+  const words = [...prefix, 'aws', ...operation.cli.split(' '), '--region', shellQuote(options.region)];
   if (typeof options.endpoint === 'string' && options.endpoint !== '') {
     words.push('--endpoint-url', shellQuote(options.endpoint));
   }
-  if (UNSIGNED_OPERATIONS[service]?.has(operation) === true) words.push('--no-sign-request');
+  if (!operation.signed) words.push('--no-sign-request');
   if (input !== null && Object.keys(input).length > 0) {
     words.push('--cli-input-json', shellQuote(JSON.stringify(input)));
   }
   return words.join(' ');
 }
 
-function jsonApiCommand(entry: TraceEntry, options: CliCommandOptions): string | null {
+function jsonApiCommand(
+  entry: TraceEntry,
+  operation: Operation & { cli: string },
+  options: CliCommandOptions
+): string | null {
   let parsed: unknown;
   try {
     parsed = entry.requestBody.trim() === '' ? {} : JSON.parse(entry.requestBody);
@@ -160,10 +113,14 @@ function jsonApiCommand(entry: TraceEntry, options: CliCommandOptions): string |
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
   const input = withPlaceholders(redact(parsed), '', undefined) as Record<string, unknown>;
-  return awsCommand(entry.service, entry.operation, input, options);
+  return awsCommand(operation, input, options);
 }
 
-function stsCommand(entry: TraceEntry, options: CliCommandOptions): string | null {
+function stsCommand(
+  entry: TraceEntry,
+  operation: Operation & { cli: string },
+  options: CliCommandOptions
+): string | null {
   const params = new URLSearchParams(redactForm(entry.requestBody));
   if (params.get('Action') !== entry.operation) return null;
   const input: Record<string, unknown> = {};
@@ -175,16 +132,15 @@ function stsCommand(entry: TraceEntry, options: CliCommandOptions): string | nul
     else if (STS_INTEGER_PARAMS.has(name) && /^\d+$/.test(value)) input[name] = Number(value);
     else input[name] = value;
   }
-  const signed = UNSIGNED_OPERATIONS.sts?.has(entry.operation) !== true;
   // The playground signs these with the temporary credentials it obtained, not with a CLI profile.
-  const prefix = signed
+  const prefix = operation.signed
     ? [
         `AWS_ACCESS_KEY_ID=${shellQuote('<AccessKeyId>')}`,
-        `AWS_SECRET_ACCESS_KEY=${shellQuote('<SecretKey>')}`,
+        `AWS_SECRET_ACCESS_KEY=${shellQuote('<SecretAccessKey>')}`,
         `AWS_SESSION_TOKEN=${shellQuote('<SessionToken>')}`
       ]
     : [];
-  return awsCommand('sts', entry.operation, input, options, prefix);
+  return awsCommand(operation, input, options, prefix);
 }
 
 function urlWithPlaceholders(url: string): string {
@@ -258,10 +214,10 @@ function curlCommand(entry: TraceEntry): string | null {
  * An AWS CLI v2 command (or, for the OAuth 2.0 endpoints and key sets, a `curl` command) that reproduces a
  * traced exchange, with placeholders such as `<PASSWORD>` or `<IdToken>` wherever a secret was: never a real
  * value and never a redaction marker. Cognito calls use `--cli-input-json` with the request body; operations
- * the API serves unauthenticated get `--no-sign-request`; STS calls signed with the playground's temporary
+ * the catalogue marks unsigned get `--no-sign-request`; STS calls signed with the playground's temporary
  * credentials get them as placeholder environment variables. `--endpoint-url` when an endpoint override (the
- * sandbox) is given. `null` when the entry cannot be expressed (unknown service, unreadable body, an STS
- * list parameter...).
+ * sandbox) is given. `null` when the entry cannot be expressed (an operation the catalogue does not list,
+ * an unreadable body, an STS list parameter...).
  *
  * @example
  * ```ts
@@ -277,16 +233,14 @@ export function toCliCommand(entry: TraceEntry, options: CliCommandOptions): str
   if (typeof entry.requestBody !== 'string' || typeof entry.operation !== 'string') return null;
   if (typeof entry.url !== 'string' || typeof entry.method !== 'string') return null;
   if (entry.requestHeaders === null || typeof entry.requestHeaders !== 'object') return null;
-  switch (entry.service) {
-    case 'cognito-idp':
-    case 'cognito-identity':
-      return /^\w+$/.test(entry.operation) ? jsonApiCommand(entry, options) : null;
-    case 'sts':
-      return /^\w+$/.test(entry.operation) ? stsCommand(entry, options) : null;
-    case 'oauth2':
-    case 'jwks':
-      return curlCommand(entry);
-    default:
-      return null;
+  const operation = operationNamed(entry.operation);
+  // Only what the catalogue knows: its CLI form and whether it is signed come from there.
+  if (operation === undefined) {
+    // An HTTP endpoint outside the catalogue (e.g. /oauth2/userInfo) is still plain curl; an AWS API is not.
+    return entry.service === 'oauth2' || entry.service === 'jwks' ? curlCommand(entry) : null;
   }
+  if (operation.service !== entry.service) return null;
+  if (operation.cli === null) return curlCommand(entry);
+  const cli = operation as Operation & { cli: string };
+  return operation.service === 'sts' ? stsCommand(entry, cli, options) : jsonApiCommand(entry, cli, options);
 }
