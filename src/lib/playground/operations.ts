@@ -87,15 +87,9 @@ const AUTH_RESULT = {
 } as const;
 const CHALLENGE = { SALT: 'secret', SRP_B: 'secret', SECRET_BLOCK: 'secret', Session: 'secret' } as const;
 const SIGN_IN_LIGHTS: readonly StepLight[] = [
-  // The user pool is the IdP of the identity-pool diagram: signing in there is its first step.
-  { diagram: 'cip-federation', step: 'idp-token', on: 'ok', flows: USER_POOL_SIGN_IN, when: issuesTokens },
-  {
-    diagram: 'cip-federation',
-    step: 'idp-sign-in',
-    on: 'ok',
-    flows: USER_POOL_SIGN_IN,
-    when: (entry) => !issuesTokens(entry)
-  }
+  // The user pool is the IdP of the identity-pool diagram: the answer that carries the tokens is its step
+  // "idp-token". A challenge (SRP's PASSWORD_VERIFIER, MFA) is not drawn: the sign-in may still fail there.
+  { diagram: 'cip-federation', step: 'idp-token', on: 'ok', flows: USER_POOL_SIGN_IN, when: issuesTokens }
 ];
 
 function cognitoIdp(
