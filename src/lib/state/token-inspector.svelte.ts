@@ -1,5 +1,3 @@
-import { classifyIssuer, deriveAcceptedIssuers, deriveJwksUri } from '$lib/cognito';
-import type { IssuerInfo } from '$lib/cognito';
 import { VerifyError } from '$lib/errors';
 import { createJwksCache, inspectToken, jwksSourceFromJwks, parseJwks, verifyToken } from '$lib/tokens';
 import {
@@ -27,12 +25,10 @@ export { isConnectable } from '$lib/csp.js';
 import type {
   DecodedJws,
   FetchLike,
-  JsonObject,
   JwksCache,
   JwksSource,
   TokenInspection,
-  VerificationResult,
-  VerifyOptions
+  VerificationResult
 } from '$lib/tokens';
 
 /** How long typing pauses before the token is decoded again; a paste or a drop decodes at once. */
