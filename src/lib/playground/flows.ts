@@ -6,6 +6,7 @@ import { createJwksCache, verifyToken, type JwksCache, type VerificationResult }
 import type { Jwks } from '../tokens/types';
 import type { PlaygroundConfig } from './config';
 import { IdentityPoolClient, type IdentitySdk } from './identity-pool-client';
+import { assertPlainPasswordAllowed } from './link-trust';
 import type { FlowRunner } from './runner';
 import type { CallerIdentity, Credentials, FlowName, SessionTokens } from './types';
 import {
@@ -149,6 +150,7 @@ export class PlaygroundFlows {
   ): Promise<SignInResult> {
     this.#signInFlow = authFlow === 'USER_SRP_AUTH' ? 'sign-in-srp' : 'sign-in-password';
     return this.#run(this.#signInFlow, async () => {
+      if (authFlow === 'USER_PASSWORD_AUTH') assertPlainPasswordAllowed(config);
       const outcome = await (await this.#sessionFor(config)).signIn(username, password, authFlow);
       return { outcome, verification: await this.#verifyIfSignedIn(config, outcome) };
     });
