@@ -2,32 +2,12 @@
 // injected (crypto.getRandomValues, crypto.subtle in the browser), so tests are deterministic.
 
 import { parseRegion } from '../cognito';
+import { encodeBase64Url } from '../tokens/base64url';
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+export { encodeBase64Url };
+
 /** Longest `error`/`error_description` kept from a callback URL: it is untrusted text for display. */
 const MAX_CALLBACK_TEXT = 500;
-
-/**
- * Encode bytes as base64url without padding (RFC 4648 section 5).
- *
- * @example
- * ```ts
- * encodeBase64Url(new Uint8Array([0xfb, 0xff])); // '-_8'
- * ```
- */
-export function encodeBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] ?? 0;
-    const b = bytes[i + 1];
-    const c = bytes[i + 2];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += BASE64URL.charAt((n >> 18) & 63) + BASE64URL.charAt((n >> 12) & 63);
-    if (b !== undefined) out += BASE64URL.charAt((n >> 6) & 63);
-    if (c !== undefined) out += BASE64URL.charAt(n & 63);
-  }
-  return out;
-}
 
 function randomBytes(random: (n: number) => Uint8Array, n: number): Uint8Array {
   const bytes = random(n);

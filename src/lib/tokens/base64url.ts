@@ -84,3 +84,28 @@ export function decodeBase64Url(segment: string): Base64UrlResult {
   }
   return { ok: true, bytes };
 }
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Bytes as base64url without padding (RFC 4648 section 5), as JWTs and PKCE use it: the one encoder, next to
+ * the one decoder.
+ *
+ * @example
+ * ```ts
+ * encodeBase64Url(new TextEncoder().encode('hello')); // 'aGVsbG8'
+ * ```
+ */
+export function encodeBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += ALPHABET.charAt((n >> 18) & 63) + ALPHABET.charAt((n >> 12) & 63);
+    if (b !== undefined) out += ALPHABET.charAt((n >> 6) & 63);
+    if (c !== undefined) out += ALPHABET.charAt(n & 63);
+  }
+  return out;
+}

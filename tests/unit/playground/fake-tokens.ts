@@ -1,4 +1,4 @@
-import { encodeBase64Url } from '../../../src/lib/playground/pkce';
+import { encodeBase64Url } from '../../../src/lib/tokens/base64url';
 
 function b64(json: unknown): string {
   return encodeBase64Url(new TextEncoder().encode(JSON.stringify(json)));
