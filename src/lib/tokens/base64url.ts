@@ -1,4 +1,4 @@
-// Internal: a strict base64url decoder (RFC 4648 section 5, no padding, as RFC 7515 requires).
+// The one base64url module (RFC 4648 section 5, no padding, as RFC 7515 requires): a strict decoder and its encoder.
 // Hand-written rather than `atob`, so that it reports *where* and *why* a segment is invalid and
 // behaves the same in Node and every browser.
 
@@ -84,8 +84,6 @@ export function decodeBase64Url(segment: string): Base64UrlResult {
   }
   return { ok: true, bytes };
 }
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
  * Bytes as base64url without padding (RFC 4648 section 5), as JWTs and PKCE use it: the one encoder, next to
