@@ -9,7 +9,11 @@ import {
   parseUserPoolId
 } from '../cognito';
 import { cleanInput } from '../cognito/clean-input';
-import { REGION, REGION_SOURCE } from '../cognito/patterns';
+import { isLoopbackHost } from '../cognito/classify-host';
+import { validateDomain, DOMAIN_PROBLEM_CODES } from '../cognito/parse-domain';
+
+export { DOMAIN_PROBLEM_CODES };
+import { REGION } from '../cognito/patterns';
 import { LensError } from '../errors';
 
 /**
@@ -84,23 +88,6 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
 ];
 
 /**
- * Codes of the problems {@link validateConfig} finds in the `domain` field (the other fields use the codes of
- * `CognitoInputError`).
- *
- * @example
- * ```ts
- * DOMAIN_PROBLEM_CODES.includes('ERR_DOMAIN_NOT_HTTPS'); // true
- * ```
- */
-export const DOMAIN_PROBLEM_CODES = [
-  'ERR_DOMAIN_INVALID',
-  'ERR_DOMAIN_NOT_HTTPS',
-  'ERR_DOMAIN_HAS_PATH',
-  'ERR_DOMAIN_REGION_MISMATCH',
-  'ERR_DOMAIN_IS_API_ENDPOINT'
-] as const;
-
-/**
  * The longest value accepted for a field from a share link or from storage.
  *
  * @example
@@ -121,13 +108,6 @@ export const MAX_FIELD_LENGTH = 256;
 export const CONFIG_STORAGE_KEY = 'cognito-lens:playground-config';
 
 const OPTIONAL_FIELDS: ReadonlySet<ConfigField> = new Set(['domain', 'identityPoolId', 'endpoint']);
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const COGNITO_DOMAIN = new RegExp(
-  `^(?<prefix>[a-z0-9-]+)\\.auth(?:-fips)?\\.(?<region>${REGION_SOURCE})\\.amazoncognito\\.com$`
-);
-const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
-const API_HOST = /^(?:cognito-idp|cognito-identity|sts)(?:-fips)?\.[\w-]+\.amazonaws\.com(?:\.cn)?$/;
 
 /**
  * True when a URL points at this machine (127.0.0.1, localhost, [::1]): the local sandbox, not AWS.
@@ -140,7 +120,7 @@ const API_HOST = /^(?:cognito-idp|cognito-identity|sts)(?:-fips)?\.[\w-]+\.amazo
  */
 export function isLoopbackUrl(url: string): boolean {
   try {
-    return LOOPBACK_HOSTS.has(new URL(url).hostname);
+    return isLoopbackHost(url) && new URL(url).hostname !== '';
   } catch {
     return false;
   }
@@ -174,101 +154,6 @@ function check<T>(problems: FieldProblem[], field: ConfigField, run: () => T): T
     problems.push(problemFrom(field, error));
     return null;
   }
-}
-
-function domainProblem(
-  code: (typeof DOMAIN_PROBLEM_CODES)[number],
-  message: string,
-  suggestion?: string
-): FieldProblem {
-  return suggestion === undefined
-    ? { field: 'domain', code, message }
-    : { field: 'domain', code, message, suggestion };
-}
-
-function checkCognitoHost(host: string, region: string | null): FieldProblem | null {
-  const match = COGNITO_DOMAIN.exec(host);
-  if (match?.groups?.region !== undefined && region !== null && match.groups.region !== region) {
-    return domainProblem(
-      'ERR_DOMAIN_REGION_MISMATCH',
-      `This domain is in ${match.groups.region}, but the region is set to ${region}`
-    );
-  }
-  if (match === null && host.endsWith('.amazoncognito.com')) {
-    return domainProblem(
-      'ERR_DOMAIN_INVALID',
-      'A Cognito domain looks like my-prefix.auth.us-east-1.amazoncognito.com'
-    );
-  }
-  if (API_HOST.test(host)) {
-    return domainProblem(
-      'ERR_DOMAIN_IS_API_ENDPOINT',
-      `${host} is an API endpoint, not the managed login domain (App integration > Domain in the console), such as my-prefix.auth.us-east-1.amazoncognito.com`
-    );
-  }
-  return null;
-}
-
-/**
- * Check the managed login domain: a prefix (`my-prefix`), a Cognito domain
- * (`my-prefix.auth.us-east-1.amazoncognito.com`), a custom domain (`auth.example.com`) or a full URL. Must be
- * https, except http on loopback (the sandbox); a URL must have no path, query or fragment.
- */
-function validateDomain(value: string, region: string | null): FieldProblem | null {
-  if (value.includes('://')) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return domainProblem('ERR_DOMAIN_INVALID', `"${value}" is not a valid URL`);
-    }
-    const loopback = LOOPBACK_HOSTS.has(url.hostname);
-    if (url.protocol === 'http:' && !loopback) {
-      return domainProblem(
-        'ERR_DOMAIN_NOT_HTTPS',
-        'Plain http is only allowed for the local sandbox (127.0.0.1 or localhost); use https',
-        `https://${url.host}`
-      );
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      return domainProblem(
-        'ERR_DOMAIN_NOT_HTTPS',
-        `The domain must use https, not ${url.protocol.replace(/:$/, '')}`
-      );
-    }
-    if (url.username !== '' || url.password !== '') {
-      return domainProblem('ERR_DOMAIN_INVALID', 'The domain must not contain a user name or password');
-    }
-    if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-      return domainProblem(
-        'ERR_DOMAIN_HAS_PATH',
-        `Give only the domain, without a path (such as /login or /oauth2/authorize): ${url.origin}`,
-        url.origin
-      );
-    }
-    return loopback ? null : checkCognitoHost(url.hostname, region);
-  }
-  if (/\s/.test(value)) return domainProblem('ERR_DOMAIN_INVALID', 'A domain has no spaces in it');
-  const pathStart = value.search(/[/?#]/);
-  if (pathStart !== -1) {
-    const host = value.slice(0, pathStart);
-    return domainProblem(
-      'ERR_DOMAIN_HAS_PATH',
-      `Give only the domain, without a path: ${host}`,
-      host === '' ? undefined : host
-    );
-  }
-  if (!value.includes('.')) {
-    if (DOMAIN_PREFIX.test(value)) return null;
-    return domainProblem(
-      'ERR_DOMAIN_INVALID',
-      'A domain prefix has only lower-case letters, digits and hyphens (not at either end)',
-      DOMAIN_PREFIX.test(value.toLowerCase()) ? value.toLowerCase() : undefined
-    );
-  }
-  const host = value.replace(/\.$/, '');
-  if (!HOSTNAME.test(host)) return domainProblem('ERR_DOMAIN_INVALID', `"${value}" is not a domain name`);
-  return checkCognitoHost(host.toLowerCase(), region);
 }
 
 function poolRegion(userPoolId: string): string | null {
@@ -321,7 +206,7 @@ export function validateConfig(config: PlaygroundConfig): FieldProblem[] {
     if (field === 'domain') {
       const cleaned = check(problems, 'domain', () => cleanInput(value, 'domain', 'The domain'));
       const problem = cleaned === null ? null : validateDomain(cleaned, region);
-      if (problem !== null) problems.push(problem);
+      if (problem !== null) problems.push({ field: 'domain', ...problem });
     } else if (field === 'identityPoolId') {
       check(problems, field, () => parseIdentityPoolId(value, regionOption));
     } else {

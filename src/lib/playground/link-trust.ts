@@ -2,10 +2,9 @@
 // an endpoint or a managed login domain only when it is the region's own Cognito host or this machine. Anything
 // else would send the sign-in somewhere else: the page shows the host and asks first, and it is never remembered.
 
-import { classifyHost, type HostVerdict } from '../cognito';
 import { LensError } from '../errors';
 import { CONFIG_FIELDS, type PlaygroundConfig } from './config';
-import { normalizeDomain } from './pkce';
+import { classifyHost, normalizeDomain, type HostVerdict } from '../cognito';
 
 /**
  * A host a link wants the playground to use, waiting for the user's decision.

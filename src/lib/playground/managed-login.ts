@@ -5,7 +5,8 @@
 
 import { oauthError, type LensError } from '../errors';
 import type { PlaygroundConfig } from './config';
-import { authorizeUrl, createPkce, normalizeDomain, readCallback, tokenRequest } from './pkce';
+import { normalizeDomain } from '../cognito';
+import { authorizeUrl, createPkce, readCallback, tokenRequest } from './pkce';
 import type { SessionTokens } from './types';
 
 /** Where the pending sign-in waits during the round trip (session storage: this tab only). */

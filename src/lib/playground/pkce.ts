@@ -1,10 +1,10 @@
 // Managed login (hosted UI): the authorization code flow with PKCE S256 (RFC 7636). Randomness and crypto are
 // injected (crypto.getRandomValues, crypto.subtle in the browser), so tests are deterministic.
 
-import { parseRegion } from '../cognito';
+import { normalizeDomain } from '../cognito/parse-domain';
 import { encodeBase64Url } from '../tokens/base64url';
 
-export { encodeBase64Url };
+export { encodeBase64Url, normalizeDomain };
 
 /** Longest `error`/`error_description` kept from a callback URL: it is untrusted text for display. */
 const MAX_CALLBACK_TEXT = 500;
@@ -193,33 +193,4 @@ export function tokenRequest(options: {
     code_verifier: requireText(options.verifier, 'The code verifier')
   });
   return { url: `${baseUrl(options.domain)}/oauth2/token`, body };
-}
-
-/**
- * The managed login base URL from what the user typed: a bare prefix becomes
- * `https://<prefix>.auth.<region>.amazoncognito.com`, a host name gets `https://`, a URL is kept (without
- * trailing slash). Validate with `validateConfig` first; this throws on a value it cannot use.
- *
- * @example
- * ```ts
- * normalizeDomain('my-prefix', 'us-east-1'); // 'https://my-prefix.auth.us-east-1.amazoncognito.com'
- * normalizeDomain('auth.example.com', 'us-east-1'); // 'https://auth.example.com'
- * normalizeDomain('http://127.0.0.1:9229/', 'us-east-1'); // 'http://127.0.0.1:9229'
- * ```
- */
-export function normalizeDomain(domain: string, region: string): string {
-  const value = requireText(domain, 'The domain').trim();
-  if (value.includes('://')) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      throw new TypeError(`"${value}" is not a URL`);
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-  }
-  if (/^[a-z0-9-]+$/i.test(value)) {
-    return `https://${value.toLowerCase()}.auth.${parseRegion(region)}.amazoncognito.com`;
-  }
-  return `https://${value.replace(/\/+$/, '')}`;
 }
