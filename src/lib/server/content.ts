@@ -28,7 +28,8 @@ function json(path: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     throw new Error(
-      `content: ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`
+      `content: ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error }
     );
   }
 }
