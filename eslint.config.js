@@ -27,6 +27,60 @@ export default ts.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }
   },
+  // The layers the README promises, enforced (tests/unit/lint/layers.test.ts proves a violation fails).
+  {
+    files: [
+      'src/lib/{cognito,content,diagrams,errors,playground,present,tokens}/**/*.{ts,js}',
+      'src/lib/csp.js'
+    ],
+    ignores: ['**/*.svelte.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['svelte', 'svelte/*', '$app/*', '**/*.svelte', '$lib/components/*', '$lib/state/*'],
+              message:
+                'Pure modules import no Svelte, no $app and no components: move this to a *.svelte.ts state class.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['sandbox/**/*.{js,ts}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['$lib', '$lib/*', '**/src/*', '**/src/**'],
+              message: 'The sandbox stands alone: it imports nothing from src/.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/routes/**/*.{ts,js,svelte}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sandbox/**', '**/sandbox'],
+              message: 'Routes do not import the sandbox: use $lib/sandbox-preset for its public ids.'
+            }
+          ]
+        }
+      ]
+    }
+  },
   {
     ignores: [
       'build/',

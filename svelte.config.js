@@ -2,6 +2,7 @@ import adapter from '@sveltejs/adapter-static';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CONNECT_SRC, FORM_ACTION } from './src/lib/csp.js';
 
 /**
  * Sub-folder hosting (GitHub Pages, an S3 prefix): set BASE_PATH=/my-folder at build time.
@@ -39,17 +40,12 @@ const config = {
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:', 'blob:'],
         'font-src': ['self'],
-        // The playground talks to Cognito/AWS endpoints the user configures, or to the local sandbox.
-        'connect-src': [
-          'self',
-          'https://*.amazonaws.com',
-          'https://*.amazoncognito.com',
-          'http://127.0.0.1:*',
-          'http://localhost:*'
-        ],
+        // The playground talks to Cognito/AWS endpoints the user configures, or to the local sandbox
+        // (src/lib/csp.js is the one list; the pages check it before they connect).
+        'connect-src': [...CONNECT_SRC],
         'object-src': ['none'],
         'base-uri': ['self'],
-        'form-action': ['self', 'https://*.amazoncognito.com', 'http://127.0.0.1:*', 'http://localhost:*']
+        'form-action': [...FORM_ACTION]
       }
     }
   }

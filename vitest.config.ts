@@ -1,3 +1,5 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Pure modules only: no browser, no network. Playwright owns tests/e2e.
@@ -8,7 +10,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          exclude: ['tests/unit/**/*.svelte.test.ts'],
           environment: 'node'
+        }
+      },
+      {
+        // State classes (*.svelte.ts) with their runes running: compiled by the Svelte plugin for the client
+        // runtime (cached $derived, running $effect), in Node. `npm run test:unit` runs this project too.
+        plugins: [svelte()],
+        resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
+        test: {
+          name: 'state',
+          include: ['tests/unit/**/*.svelte.test.ts'],
+          environment: './tests/unit/state/client-environment.ts'
         }
       },
       {

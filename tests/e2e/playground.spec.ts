@@ -246,3 +246,34 @@ test('managed login: a state that does not match is refused', async ({ page }) =
   await expectExplanation(page, 'Sign-in redirect not from this tab');
   expect(page.url()).not.toContain('stolen-code');
 });
+
+test('"where the flow stands" shows the flow that ran: a failed sign-in lights nothing, SRP is not Google federation', async ({
+  page
+}) => {
+  const { username, password } = user('alice');
+  const diagram = (id: string) => page.locator(`.flow [data-diagram="${id}"]`);
+  await openPlayground(page);
+
+  await signIn(page, username, 'Wrong-Passw0rd!');
+  await expectExplanation(page, /password/i);
+  await expect(diagram('cip-federation')).toHaveAttribute('data-step', '0');
+  await expect(diagram('cup-federation')).toHaveAttribute('data-step', '0');
+
+  await signIn(page, username, password);
+  await expect(page.locator('[data-token="id"] [data-testid="checklist"]')).toHaveAttribute(
+    'data-valid',
+    'true'
+  );
+  await expect(diagram('cip-federation')).toHaveAttribute('data-step-id', 'idp-token');
+  // A password (SRP) sign-in never went through managed login and Google.
+  await expect(diagram('cup-federation')).toHaveAttribute('data-step', '0');
+  await expect(diagram('cup-federation').getByRole('button', { name: /trace entry/ })).toHaveCount(0);
+
+  // The links go forward: each linked step points at a later trace entry than the one before it.
+  const links = await diagram('cip-federation')
+    .getByRole('button', { name: /trace entry/ })
+    .allInnerTexts();
+  expect(links.length).toBeGreaterThan(0);
+  const numbers = links.map((text) => Number(/#(\d+)/.exec(text)?.[1]));
+  expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+});

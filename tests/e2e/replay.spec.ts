@@ -3,6 +3,14 @@ import { readFileSync } from 'node:fs';
 import { gotoReady } from './ready';
 
 const recording = JSON.parse(readFileSync('content/recordings/sample-run.json', 'utf8'));
+// Where the identity-pool diagram stands after each step, by step id (content/diagrams/cip-federation.json).
+const CIP_AFTER: Record<string, string> = {
+  'sign-in': 'idp-token',
+  'verify-tokens': 'idp-token',
+  'get-id': 'get-id',
+  'get-credentials': 'sts-credentials',
+  'prove-credentials': 'call-aws'
+};
 
 test('the recorded run replays step by step with the network off, clearly labelled', async ({
   page,
@@ -24,12 +32,12 @@ test('the recorded run replays step by step with the network off, clearly labell
     );
     await expect(page.getByTestId('replay-caption')).toContainText(step.title);
     await expect(page).toHaveURL(new RegExp(`replay=${i + 1}`));
-    const cip = step.diagram['cip-federation'];
-    if (cip)
-      await expect(page.locator('.flow [data-diagram="cip-federation"]')).toHaveAttribute(
-        'data-step',
-        String(cip)
-      );
+    await expect(page.locator('.flow [data-diagram="cip-federation"]')).toHaveAttribute(
+      'data-step-id',
+      CIP_AFTER[step.id] ?? 'missing'
+    );
+    // A password (SRP) sign-in is not a Google federation: that diagram stays at its overview.
+    await expect(page.locator('.flow [data-diagram="cup-federation"]')).toHaveAttribute('data-step', '0');
   }
   await expect(page.getByTestId('trace').locator('li')).toHaveCount(recording.entries.length);
   await expect(page.locator('[data-token="id"] [data-testid="checklist"]')).toHaveAttribute(
@@ -38,7 +46,7 @@ test('the recorded run replays step by step with the network off, clearly labell
   );
   await expect(page.getByTestId('replay-caller')).toContainText(recording.callerIdentity.Arn);
   await expect(page.getByTestId('replay-secret-key')).toContainText('hidden');
-  expect(await page.locator('body').innerText()).not.toContain(recording.credentials.secretKey);
+  expect(await page.locator('body').innerText()).not.toContain(recording.credentials.secretAccessKey);
   // Only the browser's own favicon re-check (same origin, failing offline) may appear: nothing to a pool or AWS.
   expect(requests.filter((url) => new URL(url).pathname !== '/favicon.svg')).toEqual([]);
 });

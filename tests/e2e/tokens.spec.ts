@@ -195,6 +195,10 @@ test.describe('token inspector', () => {
     await gotoReady(page, '/tokens');
 
     await tokenField(page).fill(idToken);
+    // A loopback issuer is not Cognito's own host: nothing is fetched until the user agrees.
+    await expect(page.getByTestId('consent')).toBeVisible();
+    expect(jwksRequests).toEqual([]);
+    await page.getByRole('button', { name: /^Fetch keys from 127\.0\.0\.1:/ }).click();
     await expect(verdict(page)).toContainText('Valid.', { timeout: 10_000 });
     expect(jwksRequests).toEqual([SANDBOX_JWKS]);
     // Pre-filled from the token.
@@ -464,7 +468,7 @@ test.describe('token inspector', () => {
   });
 
   test('while the keys download there is progress; a network failure is explained', async ({ page }) => {
-    // A sandbox-shaped issuer (fetched without asking) on a port where nothing answers; held a moment, then failed.
+    // A sandbox-shaped issuer (fetched once the user agrees) on a port where nothing answers; held, then failed.
     const issuer = 'http://127.0.0.1:59999/us-east-1_NoSuchPool';
     await page.route(`${issuer}/.well-known/jwks.json`, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -476,6 +480,7 @@ test.describe('token inspector', () => {
     );
     await gotoReady(page, '/tokens');
     await tokenField(page).fill(token);
+    await page.getByRole('button', { name: 'Fetch keys from 127.0.0.1:59999' }).click();
     await expect(page.getByTestId('progress')).toContainText(`Fetching the signing keys from ${issuer}`);
     await expect(verdict(page)).toContainText('fails at “Key found in the JWKS”');
     const explanation = page.getByTestId('checklist').getByTestId('explanation');

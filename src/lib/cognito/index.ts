@@ -14,4 +14,8 @@ export { deriveUserPoolEndpoint } from './derive-user-pool-endpoint';
 export type { ServiceEndpointInput } from './derive-user-pool-endpoint';
 export { deriveIdentityPoolEndpoint } from './derive-identity-pool-endpoint';
 export { classifyIssuer } from './classify-issuer';
+export { classifyHost, isLoopbackHost } from './classify-host';
+export { normalizeDomain, validateDomain, DOMAIN_PROBLEM_CODES } from './parse-domain';
+export type { DomainProblem } from './parse-domain';
+export type { HostVerdict } from './classify-host';
 export type { IssuerInfo } from './classify-issuer';

@@ -10,6 +10,8 @@ export const HOLDING_LABELS: Record<Holding, string> = {
 };
 
 export interface DiagramStep {
+  /** Stable name of the step (kebab-case, unique in its diagram): code and recordings refer to it, never to a position. */
+  id: string;
   /** 1-based indexes of the arrows this step lights up, in source order. */
   messages: number[];
   /** Participant ids that light up. */
@@ -38,6 +40,7 @@ export class DiagramError extends Error {
   }
 }
 
+const STEP_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const ARROW = /^\s*([A-Za-z][\w]*)\s*(-->>|->>|-->|->|--x|-x|--\)|-\))\s*([A-Za-z][\w]*)\s*:\s*(.*)$/;
 const PARTICIPANT = /^\s*(?:participant|actor)\s+([A-Za-z][\w]*)(?:\s+as\s+(.+))?$/;
 
@@ -84,10 +87,16 @@ export function parseDiagram(raw: unknown): Diagram {
     throw new DiagramError(id, 'needs at least one step');
 
   let expected = 1;
+  const seen = new Set<string>();
   const steps = raw.steps.map((step: unknown, i): DiagramStep => {
     const where = `step ${i + 1}`;
     if (!isRecord(step)) throw new DiagramError(id, `${where} is not an object`);
-    const { messages: stepMessages, participants: lit, caption, holds } = step;
+    const { id: stepId, messages: stepMessages, participants: lit, caption, holds } = step;
+    if (typeof stepId !== 'string' || !STEP_ID.test(stepId)) {
+      throw new DiagramError(id, `${where} needs an "id" in kebab-case (e.g. "get-id")`);
+    }
+    if (seen.has(stepId)) throw new DiagramError(id, `${where}: step id "${stepId}" is used twice`);
+    seen.add(stepId);
     if (!Array.isArray(stepMessages) || !stepMessages.every((n) => Number.isInteger(n))) {
       throw new DiagramError(id, `${where}: "messages" must be a list of arrow numbers`);
     }
@@ -105,6 +114,7 @@ export function parseDiagram(raw: unknown): Diagram {
       throw new DiagramError(id, `${where}: "holds" must be one of ${HOLDINGS.join(', ')}`);
     }
     return {
+      id: stepId,
       messages: stepMessages as number[],
       participants: lit as string[],
       caption,
@@ -123,4 +133,14 @@ export function parseDiagram(raw: unknown): Diagram {
     participants,
     messages
   };
+}
+
+/**
+ * The 1-based position of a step named by its id, or 0 (the overview) when the diagram has no such step.
+ *
+ * @example
+ * stepNumber(cipFederation, 'get-id') // 3
+ */
+export function stepNumber(diagram: Pick<Diagram, 'steps'>, stepId: string): number {
+  return diagram.steps.findIndex((step) => step.id === stepId) + 1;
 }

@@ -4,6 +4,7 @@ export {
   DiagramError,
   parseDiagram,
   readSequence,
+  stepNumber,
   type Diagram,
   type DiagramStep,
   type Holding

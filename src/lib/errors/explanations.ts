@@ -397,6 +397,12 @@ const COGNITO_INPUT_ENTRIES: readonly ExplanationEntry[] = [
     fix: 'Give an origin only, such as http://127.0.0.1:9229 for the local sandbox: scheme, host and port, no path.'
   },
   {
+    code: 'ERR_PLAIN_PASSWORD_FOREIGN_HOST',
+    title: 'Plain password refused for this host',
+    cause: (c) => sentence(c.message),
+    fix: "Use SRP (the password never leaves the browser), or point the endpoint at your region's Cognito host (leave it empty) or the local sandbox."
+  },
+  {
     code: 'ERR_ISSUER_INVALID',
     title: 'Not an issuer URL',
     cause: (c) => sentence(c.message),

@@ -1,12 +1,9 @@
 import { deriveLoginsKey } from '$lib/cognito';
 import { explainError, type Explanation } from '$lib/errors';
-import {
-  IdentityPoolClient,
-  type AwsCredentials,
-  type CallerIdentity,
-  type IdentitySdk
-} from '$lib/flows/identity-pool-client';
-import { describeRoleChoice, type RoleChoice } from '$lib/flows/roles';
+import type { PlaygroundConfig } from '$lib/playground/config';
+import type { PlaygroundFlows } from '$lib/playground/flows';
+import { describeRoleChoice, type RoleChoice } from '$lib/playground/roles';
+import type { CallerIdentity, Credentials } from '$lib/playground/types';
 import {
   createJwksCache,
   inspectToken,
@@ -19,15 +16,14 @@ import type { PlaygroundState } from './playground.svelte';
 export type IdentityFlow = 'enhanced' | 'basic' | 'guest';
 
 export interface IdentityDeps {
-  loadSdk: () => Promise<IdentitySdk>;
+  flows: PlaygroundFlows;
   now: () => number;
-  fetch: typeof fetch;
 }
 
 /**
  * The playground's identity-pool side: turns the user pool's id token into temporary AWS credentials with the
  * enhanced flow, the basic flow or as a guest, and proves them with STS GetCallerIdentity. Credentials live in
- * memory only.
+ * memory only, and are forgotten when the user signs out.
  */
 export class IdentityState {
   flow = $state<IdentityFlow>('enhanced');
@@ -38,12 +34,50 @@ export class IdentityState {
   busy = $state<string | null>(null);
   error = $state<{ error: unknown; explanation: Explanation; during: string } | null>(null);
   identityId = $state<string | null>(null);
-  credentials = $state<AwsCredentials | null>(null);
+  credentials = $state<Credentials | null>(null);
   credentialsFlow = $state<IdentityFlow | null>(null);
   openIdToken = $state<string | null>(null);
   openIdVerification = $state<VerificationResult | null>(null);
   caller = $state<CallerIdentity | null>(null);
   proveError = $state<{ error: unknown; explanation: Explanation } | null>(null);
+
+  /** The provider name an identity pool expects for this user pool: always the AWS form. */
+  loginsKey = $derived.by(() => {
+    const { region, userPoolId } = this.#playground.config;
+    try {
+      return deriveLoginsKey({ userPoolId: userPoolId.trim() });
+    } catch {
+      return `cognito-idp.${region.trim() || '<region>'}.amazonaws.com/${userPoolId.trim() || '<userPoolId>'}`;
+    }
+  });
+
+  /** The Logins map as it will be sent (the page shows it truncated). Null for a guest or without tokens. */
+  logins = $derived.by((): Record<string, string> | null => {
+    const tokens = this.#playground.tokens;
+    if (this.flow === 'guest' || !tokens) return null;
+    return { [this.loginsKey]: this.loginToken === 'id' ? tokens.idToken : tokens.accessToken };
+  });
+
+  tokenRoles = $derived.by(() => {
+    const roles = this.#playground.idClaims?.['cognito:roles'];
+    return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
+  });
+
+  roleChoice: RoleChoice = $derived.by(() =>
+    describeRoleChoice({
+      claims: this.credentialsFlow === 'guest' ? null : this.#playground.idClaims,
+      customRoleArn: this.credentialsFlow === 'enhanced' ? this.customRoleArn : '',
+      assumedRoleArn: this.caller?.Arn ?? null,
+      guest: this.credentialsFlow === 'guest'
+    })
+  );
+
+  ready = $derived.by(
+    () =>
+      this.busy === null &&
+      this.#playground.config.identityPoolId.trim() !== '' &&
+      this.#playground.config.region.trim() !== ''
+  );
 
   #playground: PlaygroundState;
   #deps: IdentityDeps;
@@ -52,94 +86,51 @@ export class IdentityState {
   constructor(playground: PlaygroundState, deps: IdentityDeps) {
     this.#playground = playground;
     this.#deps = deps;
-    this.#jwks = createJwksCache({ fetch: (url, init) => deps.fetch(url, init), now: deps.now });
+    this.#jwks = createJwksCache({
+      fetch: (url, init) => deps.flows.runner.fetch(url, init),
+      now: deps.now
+    });
+    // Signing out (here or everywhere) ends what the tokens were traded for.
+    playground.onSignedOut(() => this.forget());
   }
 
   get config() {
     return this.#playground.config;
   }
 
-  /** The provider name an identity pool expects for this user pool: always the AWS form. */
-  get loginsKey(): string {
-    const { region, userPoolId } = this.config;
-    try {
-      return deriveLoginsKey({ userPoolId: userPoolId.trim() });
-    } catch {
-      return `cognito-idp.${region.trim() || '<region>'}.amazonaws.com/${userPoolId.trim() || '<userPoolId>'}`;
-    }
-  }
-
-  /** The Logins map as it will be sent (the page shows it truncated). Null for a guest or without tokens. */
-  get logins(): Record<string, string> | null {
-    const tokens = this.#playground.tokens;
-    if (this.flow === 'guest' || !tokens) return null;
-    return { [this.loginsKey]: this.loginToken === 'id' ? tokens.idToken : tokens.accessToken };
-  }
-
-  /** Claims of the id token: where cognito:roles and cognito:preferred_role come from. */
-  get idClaims(): Record<string, unknown> | null {
-    const tokens = this.#playground.tokens;
-    if (!tokens) return null;
-    const decoded = inspectToken(tokens.idToken);
-    return decoded.kind === 'jws' ? decoded.payload : null;
-  }
-
-  get tokenRoles(): string[] {
-    const roles = this.idClaims?.['cognito:roles'];
-    return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
-  }
-
-  get roleChoice(): RoleChoice {
-    return describeRoleChoice({
-      claims: this.credentialsFlow === 'guest' ? null : this.idClaims,
-      customRoleArn: this.credentialsFlow === 'enhanced' ? this.customRoleArn : '',
-      assumedRoleArn: this.caller?.arn ?? null,
-      guest: this.credentialsFlow === 'guest'
-    });
-  }
-
-  get ready(): boolean {
-    return this.busy === null && this.config.identityPoolId.trim() !== '' && this.config.region.trim() !== '';
-  }
-
   /** Enhanced (simplified) flow: GetId, then GetCredentialsForIdentity; the pool picks the role. */
   runEnhanced(): Promise<void> {
-    return this.#run('Getting credentials (enhanced flow)…', 'The enhanced flow', async (client) => {
+    return this.#run('Getting credentials (enhanced flow)…', 'The enhanced flow', async (config) => {
       const logins = this.#requireLogins();
-      const identityId = await client.getId(logins);
+      const { identityId, credentials } = await this.#deps.flows.enhanced(config, logins, this.customRoleArn);
       this.identityId = identityId;
-      this.#setCredentials(
-        await client.getCredentials(identityId, logins, this.customRoleArn || undefined),
-        'enhanced'
-      );
+      this.#setCredentials(credentials, 'enhanced');
     });
   }
 
   /** Basic (classic) flow: GetId, GetOpenIdToken, then STS AssumeRoleWithWebIdentity with a role the app names. */
   runBasic(): Promise<void> {
-    return this.#run('Getting credentials (basic flow)…', 'The basic flow', async (client) => {
+    return this.#run('Getting credentials (basic flow)…', 'The basic flow', async (config) => {
       const logins = this.#requireLogins();
-      if (!this.basicRoleArn.trim()) throw new Error('Enter the ARN of the role to assume.');
-      const identityId = await client.getId(logins);
-      this.identityId = identityId;
-      const token = await client.getOpenIdToken(identityId, logins);
-      this.openIdToken = token;
-      void this.#verifyOpenIdToken(token);
-      const { credentials } = await client.assumeRoleWithWebIdentity(
-        this.basicRoleArn.trim(),
-        token,
-        'cognito-lens-playground'
-      );
+      const roleArn = this.basicRoleArn.trim();
+      if (!roleArn) throw new Error('Enter the ARN of the role to assume.');
+      const { credentials } = await this.#deps.flows.basic(config, logins, roleArn, (step) => {
+        this.identityId = step.identityId;
+        if (step.openIdToken) {
+          this.openIdToken = step.openIdToken;
+          void this.#verifyOpenIdToken(step.openIdToken);
+        }
+      });
       this.#setCredentials(credentials, 'basic');
     });
   }
 
   /** A guest (unauthenticated) identity: GetId and GetCredentialsForIdentity without Logins. */
   runGuest(): Promise<void> {
-    return this.#run('Getting guest credentials…', 'The guest identity', async (client) => {
-      const identityId = await client.getId(undefined);
+    return this.#run('Getting guest credentials…', 'The guest identity', async (config) => {
+      const { identityId, credentials } = await this.#deps.flows.guest(config);
       this.identityId = identityId;
-      this.#setCredentials(await client.getCredentials(identityId, undefined), 'guest');
+      this.#setCredentials(credentials, 'guest');
     });
   }
 
@@ -150,7 +141,7 @@ export class IdentityState {
     this.busy = 'Calling STS GetCallerIdentity…';
     this.proveError = null;
     try {
-      this.caller = await (await this.#client()).getCallerIdentity(credentials);
+      this.caller = await this.#deps.flows.prove($state.snapshot(this.config), credentials);
     } catch (error) {
       this.proveError = { error, explanation: explainError(error) };
     } finally {
@@ -167,7 +158,7 @@ export class IdentityState {
     this.openIdVerification = null;
   }
 
-  #setCredentials(credentials: AwsCredentials, flow: IdentityFlow): void {
+  #setCredentials(credentials: Credentials, flow: IdentityFlow): void {
     this.credentials = credentials;
     this.credentialsFlow = flow;
     this.caller = null;
@@ -202,27 +193,17 @@ export class IdentityState {
     }
   }
 
-  async #client(): Promise<IdentityPoolClient> {
-    const sdk = await this.#deps.loadSdk();
-    const { region, identityPoolId, endpoint } = this.config;
-    return new IdentityPoolClient(sdk, {
-      region: region.trim(),
-      identityPoolId: identityPoolId.trim(),
-      endpoint: endpoint.trim().replace(/\/+$/, '')
-    });
-  }
-
   async #run(
     label: string,
     during: string,
-    work: (client: IdentityPoolClient) => Promise<void>
+    work: (config: PlaygroundConfig) => Promise<void>
   ): Promise<void> {
     if (this.busy !== null) return;
     this.busy = label;
     this.error = null;
     this.forget();
     try {
-      await work(await this.#client());
+      await work($state.snapshot(this.config));
     } catch (error) {
       this.error = { error, explanation: explainError(error), during };
     } finally {

@@ -1,30 +1,22 @@
 import { explainError, type Explanation } from '$lib/errors';
-import { validateConfig, type FieldProblem, type PlaygroundConfig } from '$lib/flows/config';
-import type { TraceEntry } from '$lib/flows/trace';
+import { validateConfig, type FieldProblem, type PlaygroundConfig } from '$lib/playground/config';
+import { diffTokens, type RefreshDiff } from '$lib/playground/diff-tokens';
 import {
-  UserPoolSession,
-  type AuthFlow,
-  type CognitoLibrary,
-  type SessionTokens,
-  type SignInOutcome
-} from '$lib/flows/user-pool-session';
-import { deriveAcceptedIssuers, deriveJwksUri, deriveUserPoolEndpoint } from '$lib/cognito';
-import {
-  createJwksCache,
-  inspectToken,
-  verifyToken,
-  type JwksCache,
-  type VerificationResult
-} from '$lib/tokens';
-import { diffTokens, type RefreshDiff } from '$lib/flows/diff-tokens';
-import {
-  ChallengeSignIn,
   stepFrom,
   type ChallengeStep,
   type CodeChallenge,
-  type FirstFactor,
-  type SrpHelper
-} from '$lib/flows/challenge-sign-in';
+  type FirstFactor
+} from '$lib/playground/challenge-sign-in';
+import {
+  expectedIssuersOf,
+  userPoolEndpointOf,
+  type ChallengeResult,
+  type PlaygroundFlows,
+  type TokenVerification
+} from '$lib/playground/flows';
+import type { SessionTokens, TraceEntry, TraceEvent } from '$lib/playground/types';
+import type { AuthFlow, SignInOutcome } from '$lib/playground/user-pool-session';
+import { inspectToken, type TokenInspection, type VerificationResult } from '$lib/tokens';
 
 /** How the sign-in form starts: the library's two flows, or choice-based sign-in (challenge-sign-in.ts). */
 export type SignInFlow = AuthFlow | 'USER_AUTH';
@@ -54,18 +46,21 @@ export const ALLOWED: Record<string, readonly Phase[]> = {
  */
 export type ActionSpot = keyof typeof ALLOWED | 'managedLogin';
 
-export interface PlaygroundDeps {
-  loadCognito: () => Promise<CognitoLibrary>;
-  now: () => number;
-  /** Used for the JWKS download; the page passes the traced fetch so it shows in the trace. */
-  fetch: typeof fetch;
-  /** For the SRP claim of choice-based sign-in; defaults to the browser's crypto.subtle. */
-  subtle?: SubtleCrypto;
+/**
+ * The claims of a JWS, or `null` for anything else.
+ *
+ * @example
+ * ```ts
+ * claimsOf(inspectToken(idToken))?.sub;
+ * ```
+ */
+export function claimsOf(decoded: TokenInspection | null): Record<string, unknown> | null {
+  return decoded?.kind === 'jws' ? decoded.payload : null;
 }
 
 /**
- * The playground's user-pool side: configuration, the sign-in state machine, the tokens (in memory only) and
- * the trace of every HTTP exchange. Side effects (the Cognito library, the clock) are passed in.
+ * The playground's user-pool side: configuration, the sign-in state machine, the tokens (in memory only, each
+ * decoded once) and the trace of every HTTP exchange, fed by the runner's events. The flows are passed in.
  */
 export class PlaygroundState {
   config = $state<PlaygroundConfig>({
@@ -77,6 +72,14 @@ export class PlaygroundState {
     endpoint: ''
   });
   problems: FieldProblem[] = $derived(validateConfig(this.config));
+  /** True when the user-pool fields are usable (identity pool and domain are optional). */
+  ready = $derived(
+    !this.problems.some((p) => ['region', 'userPoolId', 'clientId', 'endpoint'].includes(p.field))
+  );
+  /** The issuer(s) tokens of the configured pool must carry: the sandbox's, or both AWS forms. */
+  expectedIssuers = $derived(expectedIssuersOf(this.config));
+  /** The user pool API endpoint requests go to: the override (sandbox) or AWS for the region. */
+  userPoolEndpoint = $derived(userPoolEndpointOf(this.config));
   phase = $state<Phase>('signed-out');
   busy = $state<string | null>(null);
   error = $state<{ explanation: Explanation; error: unknown; during: string } | null>(null);
@@ -90,6 +93,13 @@ export class PlaygroundState {
   refreshRevoked = $state(false);
   trace = $state<TraceEntry[]>([]);
   tokens = $state<SessionTokens | null>(null);
+  /** The tokens decoded, once per new token (never per read). */
+  decoded = $derived(
+    this.tokens
+      ? { id: inspectToken(this.tokens.idToken), access: inspectToken(this.tokens.accessToken) }
+      : null
+  );
+  idClaims = $derived(claimsOf(this.decoded?.id ?? null));
   refreshDiffs = $state<RefreshDiff[]>([]);
   pendingUsername = $state('');
   requiredAttributes = $state<string[]>([]);
@@ -105,78 +115,48 @@ export class PlaygroundState {
   verifying = $state(false);
   verifyError = $state<Explanation | null>(null);
 
-  #deps: PlaygroundDeps;
-  #session: UserPoolSession | undefined;
-  #sessionKey = '';
-  #jwks: JwksCache;
+  #flows: PlaygroundFlows;
+  #signedOutListeners: (() => void)[] = [];
   /** A challenge answered outside the library (USER_AUTH, EMAIL_OTP...): its Session travels here. */
   #pendingStep: ChallengeStep | undefined;
 
-  constructor(deps: PlaygroundDeps) {
-    this.#deps = deps;
-    this.#jwks = createJwksCache({ fetch: (url, init) => deps.fetch(url, init), now: deps.now });
+  constructor(flows: PlaygroundFlows) {
+    this.#flows = flows;
+    flows.runner.subscribe((event) => this.record(event));
   }
 
-  /** The issuer(s) tokens of the configured pool must carry: the sandbox's, or both AWS forms. */
-  get expectedIssuers(): string[] {
-    const userPoolId = this.config.userPoolId.trim();
-    const endpoint = this.config.endpoint.trim();
-    return deriveAcceptedIssuers(endpoint ? { userPoolId, endpoint } : { userPoolId });
+  /** Called whenever the user is signed out (locally or everywhere): the identity side forgets its credentials. */
+  onSignedOut(listener: () => void): () => void {
+    this.#signedOutListeners.push(listener);
+    return () => {
+      this.#signedOutListeners = this.#signedOutListeners.filter((l) => l !== listener);
+    };
   }
 
-  /**
-   * Runs the verification checklist on the id and access tokens against the pool's published keys, the way a
-   * backend (aws-jwt-verify) would: issuer, token use, client id, signature, expiry.
-   */
+  /** Checks the tokens again against the pool's keys (the page's "verify again"). */
   async verifyTokens(): Promise<void> {
     const tokens = this.tokens;
     if (!tokens) return;
     this.verifying = true;
-    this.verifyError = null;
-    try {
-      const [issuer] = this.expectedIssuers;
-      const jwks = this.#jwks.source(deriveJwksUri(issuer ?? ''));
-      const clientId = this.config.clientId.trim();
-      const common = { issuer: this.expectedIssuers, clientId, groups: null, scopes: null };
-      const deps = { now: this.#deps.now, jwks };
-      const [id, access] = await Promise.all([
-        verifyToken(tokens.idToken, { ...common, tokenUse: 'id' }, deps),
-        verifyToken(tokens.accessToken, { ...common, tokenUse: 'access' }, deps)
-      ]);
-      if (this.tokens === tokens) this.verifications = { id, access };
-    } catch (error) {
-      this.verifyError = explainError(error);
-    } finally {
-      this.verifying = false;
-    }
-  }
-
-  /** True when the user-pool fields are usable (identity pool and domain are optional). */
-  get ready(): boolean {
-    return !this.problems.some((p) => ['region', 'userPoolId', 'clientId', 'endpoint'].includes(p.field));
+    const verification = await this.#flows.verify(this.config, tokens);
+    if (this.tokens === tokens) this.#applyVerification(verification);
+    this.verifying = false;
   }
 
   can(action: keyof typeof ALLOWED): boolean {
     return this.busy === null && this.ready && (ALLOWED[action]?.includes(this.phase) ?? false);
   }
 
-  /** The user pool API endpoint requests go to: the override (sandbox) or AWS for the region. */
-  get userPoolEndpoint(): string {
-    const endpoint = this.config.endpoint.trim();
-    if (endpoint) return endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
-    return deriveUserPoolEndpoint({ region: this.config.region.trim() });
-  }
-
   setConfig(values: Partial<PlaygroundConfig>): void {
     this.config = { ...this.config, ...values };
   }
 
-  recordStart(entry: TraceEntry): void {
-    this.trace = [...this.trace, entry];
-  }
-
-  recordFinish(entry: TraceEntry): void {
-    this.trace = this.trace.map((e) => (e.id === entry.id ? entry : e));
+  /** One runner event: exchanges enter the trace, and are replaced when they finish. */
+  record(event: TraceEvent): void {
+    if (event.type === 'exchange-started') this.trace = [...this.trace, event.entry];
+    else if (event.type === 'exchange-finished') {
+      this.trace = this.trace.map((e) => (e.id === event.entry.id ? event.entry : e));
+    }
   }
 
   clearTrace(): void {
@@ -184,8 +164,8 @@ export class PlaygroundState {
   }
 
   signUp(username: string, password: string, attributes: Record<string, string>): Promise<void> {
-    return this.#run('signUp', 'Signing up…', 'Sign-up', async (session) => {
-      const result = await session.signUp(username, password, attributes);
+    return this.#run('signUp', 'Signing up…', 'Sign-up', async (config) => {
+      const result = await this.#flows.signUp(config, username, password, attributes);
       this.pendingUsername = username;
       if (result.userConfirmed) {
         this.notice = `${username} is signed up and already confirmed: sign in.`;
@@ -198,8 +178,8 @@ export class PlaygroundState {
   }
 
   confirmSignUp(username: string, code: string): Promise<void> {
-    return this.#run('confirm', 'Confirming…', 'Confirmation', async (session) => {
-      await session.confirmSignUp(username, code);
+    return this.#run('confirm', 'Confirming…', 'Confirmation', async (config) => {
+      await this.#flows.confirmSignUp(config, username, code);
       this.pendingUsername = username;
       this.notice = `${username} is confirmed: sign in now.`;
       this.phase = 'signed-out';
@@ -207,8 +187,8 @@ export class PlaygroundState {
   }
 
   resendCode(username: string): Promise<void> {
-    return this.#run('confirm', 'Asking for a new code…', 'Resending the code', async (session) => {
-      const { destination } = await session.resendCode(username);
+    return this.#run('confirm', 'Asking for a new code…', 'Resending the code', async (config) => {
+      const { destination } = await this.#flows.resendCode(config, username);
       this.pendingUsername = username;
       this.notice = `A new code was sent${destination ? ` to ${destination}` : ''}.`;
       this.phase = 'confirm-sign-up';
@@ -219,16 +199,18 @@ export class PlaygroundState {
     this.lastFlow = flow;
     this.#pendingStep = undefined;
     if (flow === 'USER_AUTH') {
-      return this.#run('signIn', 'Starting choice-based sign-in (USER_AUTH)…', 'Sign-in', async () => {
+      const label = 'Starting choice-based sign-in (USER_AUTH)…';
+      return this.#run('signIn', label, 'Sign-in', async (config) => {
         this.pendingUsername = username;
-        this.#applyStep(await (await this.#challenges()).start(username));
+        this.#applyStep(await this.#flows.challengeStart(config, username));
       });
     }
     const label = flow === 'USER_SRP_AUTH' ? 'Signing in with SRP…' : 'Signing in with USER_PASSWORD_AUTH…';
-    return this.#run('signIn', label, 'Sign-in', async (session) => {
+    return this.#run('signIn', label, 'Sign-in', async (config) => {
       this.pendingUsername = username;
       try {
-        this.#apply(await session.signIn(username, password, flow));
+        const result = await this.#flows.signIn(config, username, password, flow);
+        this.#apply(result.outcome, result.verification);
       } catch (error) {
         // Signed up but never confirmed: the next step is the confirmation form, so open it.
         if (explainError(error).code === 'UserNotConfirmedException') this.phase = 'confirm-sign-up';
@@ -242,30 +224,34 @@ export class PlaygroundState {
       'completeNewPassword',
       'Setting the new password…',
       'Setting a new password',
-      async (session) => this.#apply(await session.completeNewPassword(newPassword, attributes))
+      async (config) => {
+        const result = await this.#flows.completeNewPassword(config, newPassword, attributes);
+        this.#apply(result.outcome, result.verification);
+      }
     );
   }
 
   sendMfaCode(code: string): Promise<void> {
-    const challenge = this.mfaChallenge ?? 'SOFTWARE_TOKEN_MFA';
     const pending = this.#pendingStep;
     if (pending?.kind === 'code') {
-      return this.#run('sendMfaCode', 'Checking the code…', 'The code', async () =>
-        this.#applyStep(await (await this.#challenges()).answerCode(pending, code))
+      return this.#run('sendMfaCode', 'Checking the code…', 'The code', async (config) =>
+        this.#applyStep(await this.#flows.challengeAnswerCode(config, pending, code))
       );
     }
-    return this.#run('sendMfaCode', 'Checking the code…', 'The MFA code', async (session) =>
-      this.#apply(await session.sendMfaCode(code, challenge === 'SMS_MFA' ? 'SMS_MFA' : 'SOFTWARE_TOKEN_MFA'))
-    );
+    const challenge = this.mfaChallenge === 'SMS_MFA' ? 'SMS_MFA' : 'SOFTWARE_TOKEN_MFA';
+    return this.#run('sendMfaCode', 'Checking the code…', 'The MFA code', async (config) => {
+      const result = await this.#flows.sendMfaCode(config, code, challenge);
+      this.#apply(result.outcome, result.verification);
+    });
   }
 
   /** Answers SELECT_CHALLENGE with the first factor the user chose (the password for PASSWORD and PASSWORD_SRP). */
   selectChallenge(answer: FirstFactor, password: string): Promise<void> {
     const pending = this.#pendingStep;
     const label = `Answering SELECT_CHALLENGE with ${answer}…`;
-    return this.#run('selectChallenge', label, `Choosing ${answer}`, async () => {
+    return this.#run('selectChallenge', label, `Choosing ${answer}`, async (config) => {
       if (pending?.kind !== 'select-challenge') throw new Error('Start a choice-based sign-in first.');
-      this.#applyStep(await (await this.#challenges()).select(pending, answer, password));
+      this.#applyStep(await this.#flows.challengeSelect(config, pending, answer, password));
     });
   }
 
@@ -279,9 +265,9 @@ export class PlaygroundState {
   }
 
   refresh(): Promise<void> {
-    return this.#run('refresh', 'Refreshing the tokens…', 'Refresh', async (session) => {
+    return this.#run('refresh', 'Refreshing the tokens…', 'Refresh', async (config) => {
       const before = this.tokens;
-      const after = await session.refresh();
+      const { tokens: after, verification } = await this.#flows.refresh(config);
       this.tokens = after;
       if (before) {
         this.refreshDiffs = [
@@ -289,15 +275,20 @@ export class PlaygroundState {
           diffTokens(before.accessToken, after.accessToken, 'access')
         ];
       }
+      this.#applyVerification(verification);
       this.notice = 'New id and access tokens. The refresh token stays the same.';
-      void this.verifyTokens();
     });
   }
 
   globalSignOut(): Promise<void> {
-    return this.#run('signOut', 'Signing out everywhere…', 'Global sign-out', async (session) => {
-      await session.globalSignOut();
-      this.#signedOut('Signed out everywhere: GlobalSignOut revoked every refresh token of this user.');
+    return this.#run('signOut', 'Signing out everywhere…', 'Global sign-out', async (config) => {
+      await this.#flows.globalSignOut(config);
+      this.#signedOut(
+        "Signed out everywhere: GlobalSignOut revoked this user's tokens. Cognito's APIs and refresh refuse " +
+          'them now; an API that verifies the JWT itself accepts the access token until it expires, an identity ' +
+          'pool notices only with ServerSideTokenCheck, and the managed login cookie still signs this browser in ' +
+          'until it visits /logout.'
+      );
     });
   }
 
@@ -312,28 +303,38 @@ export class PlaygroundState {
       'revoke',
       'Revoking the refresh token…',
       'Revoking the refresh token',
-      async (session) => {
-        await session.revokeRefreshToken();
+      async (config) => {
+        await this.#flows.revokeRefreshToken(config);
         this.refreshRevoked = true;
         this.notice =
-          'The refresh token is revoked. Cognito now refuses it and the access tokens issued with it, but a ' +
-          'backend that only checks the signature and exp still accepts the tokens below until they expire. ' +
-          'Try Refresh tokens to see the refusal.';
+          "The refresh token is revoked, with the id and access tokens issued from it: Cognito's APIs refuse " +
+          'them now, but a backend that only checks the signature and exp still accepts the tokens below until ' +
+          'they expire. Try Refresh tokens to see the refusal.';
       }
     );
   }
 
-  /** Tokens from the managed login's code exchange: shown, verified, and refreshable like any others. */
-  adoptTokens(tokens: SessionTokens): Promise<void> {
-    const work = async (session: UserPoolSession) => {
-      const decoded = inspectToken(tokens.idToken);
-      const claims = decoded.kind === 'jws' ? decoded.payload : {};
-      const username = String(claims['cognito:username'] ?? claims.username ?? claims.sub ?? 'user');
-      session.adopt(tokens, username);
-      this.pendingUsername = username;
-      this.#apply({ kind: 'signed-in', tokens });
-    };
-    return this.#run('signIn', 'Taking over the tokens…', 'Managed login', work, 'managedLogin');
+  /**
+   * The managed login's code exchange (see `managed-login.ts`): the tokens are shown, verified, and
+   * refreshable like any others.
+   */
+  finishManagedLogin(exchange: (fetchFn: typeof fetch) => Promise<SessionTokens>): Promise<void> {
+    return this.#run(
+      'signIn',
+      'Exchanging the code for tokens…',
+      'Managed login',
+      async (config) => {
+        let username = 'user';
+        const { tokens, verification } = await this.#flows.managedLogin(config, exchange, (issued) => {
+          const claims = claimsOf(inspectToken(issued.idToken)) ?? {};
+          username = String(claims['cognito:username'] ?? claims.username ?? claims.sub ?? 'user');
+          return username;
+        });
+        this.pendingUsername = username;
+        this.#apply({ kind: 'signed-in', tokens }, verification);
+      },
+      'managedLogin'
+    );
   }
 
   /** Shows a failure that happened outside an action (e.g. the managed login redirect came back with an error). */
@@ -345,7 +346,7 @@ export class PlaygroundState {
   signOutLocally(): void {
     this.lastAction = 'signOut';
     this.error = null;
-    this.#session?.signOutLocally();
+    this.#flows.signOutLocally();
     this.#signedOut(
       'Signed out in this tab. Cognito was not told: the refresh token stays valid until it expires.'
     );
@@ -362,15 +363,22 @@ export class PlaygroundState {
     this.refreshRevoked = false;
     this.phase = 'signed-out';
     this.notice = notice;
+    for (const listener of this.#signedOutListeners) listener();
   }
 
-  #apply(outcome: SignInOutcome): void {
+  #applyVerification(verification: TokenVerification | null): void {
+    if (verification === null) return;
+    this.verifications = { id: verification.id, access: verification.access };
+    this.verifyError = verification.error === null ? null : explainError(verification.error);
+  }
+
+  #apply(outcome: SignInOutcome, verification: TokenVerification | null): void {
     this.unsupportedChallenge = null;
     if (outcome.kind !== 'challenge') this.#pendingStep = undefined;
     switch (outcome.kind) {
       case 'challenge':
         // EMAIL_OTP (or another challenge the library does not know) after a password sign-in.
-        this.#applyStep(stepFrom(outcome.response, outcome.username));
+        this.#applyStep({ step: stepFrom(outcome.response, outcome.username), verification: null });
         break;
       case 'signed-in':
         this.tokens = outcome.tokens;
@@ -378,7 +386,7 @@ export class PlaygroundState {
         this.refreshRevoked = false;
         this.phase = 'signed-in';
         this.notice = null;
-        void this.verifyTokens();
+        this.#applyVerification(verification);
         break;
       case 'new-password-required':
         this.requiredAttributes = outcome.requiredAttributes;
@@ -399,14 +407,13 @@ export class PlaygroundState {
     }
   }
 
-  /** A step of an exchange run outside the library (challenge-sign-in.ts). */
-  #applyStep(step: ChallengeStep): void {
+  /** A step of a sign-in run outside the library (challenge-sign-in.ts). */
+  #applyStep({ step, verification }: ChallengeResult): void {
     this.unsupportedChallenge = null;
     switch (step.kind) {
       case 'signed-in':
-        // Handed to the library's session so refresh and sign-out work as after any sign-in.
-        this.#session?.adopt(step.tokens, step.username);
-        this.#apply({ kind: 'signed-in', tokens: step.tokens });
+        this.#pendingStep = undefined;
+        this.#apply({ kind: 'signed-in', tokens: step.tokens }, verification);
         break;
       case 'select-challenge':
         this.#pendingStep = step;
@@ -421,34 +428,16 @@ export class PlaygroundState {
         this.notice = codeNotice(step.challenge, step.destination);
         break;
       case 'unsupported-challenge':
-        this.#apply(step);
+        this.#apply(step, null);
         break;
     }
-  }
-
-  async #challenges(): Promise<ChallengeSignIn> {
-    const lib = (await this.#deps.loadCognito()) as CognitoLibrary & {
-      AuthenticationHelper?: new (poolName: string) => SrpHelper;
-    };
-    const Helper = lib.AuthenticationHelper;
-    if (!Helper) throw new Error('amazon-cognito-identity-js has no AuthenticationHelper.');
-    await this.#sessionFor();
-    return new ChallengeSignIn({
-      fetch: this.#deps.fetch,
-      endpoint: this.userPoolEndpoint,
-      userPoolId: this.config.userPoolId.trim(),
-      clientId: this.config.clientId.trim(),
-      now: this.#deps.now,
-      subtle: this.#deps.subtle ?? globalThis.crypto.subtle,
-      srpHelper: (poolName) => new Helper(poolName)
-    });
   }
 
   async #run(
     action: keyof typeof ALLOWED,
     label: string,
     during: string,
-    work: (session: UserPoolSession) => Promise<void>,
+    work: (config: PlaygroundConfig) => Promise<void>,
     spot: ActionSpot = action
   ): Promise<void> {
     if (this.busy !== null) return;
@@ -458,27 +447,13 @@ export class PlaygroundState {
     this.error = null;
     this.notice = null;
     try {
-      await work(await this.#sessionFor());
+      await work($state.snapshot(this.config));
     } catch (error) {
       // Nothing the user typed is touched: the forms keep their values, only the explanation appears.
       this.error = { explanation: explainError(error), error, during };
     } finally {
       this.busy = null;
     }
-  }
-
-  async #sessionFor(): Promise<UserPoolSession> {
-    const key = `${this.userPoolEndpoint}|${this.config.userPoolId.trim()}|${this.config.clientId.trim()}`;
-    if (!this.#session || key !== this.#sessionKey) {
-      const lib = await this.#deps.loadCognito();
-      this.#session = new UserPoolSession(lib, {
-        userPoolId: this.config.userPoolId.trim(),
-        clientId: this.config.clientId.trim(),
-        endpoint: this.userPoolEndpoint
-      });
-      this.#sessionKey = key;
-    }
-    return this.#session;
   }
 }
 

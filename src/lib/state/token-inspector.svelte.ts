@@ -1,16 +1,34 @@
-import { classifyIssuer, deriveAcceptedIssuers, deriveJwksUri } from '$lib/cognito';
-import type { IssuerInfo } from '$lib/cognito';
 import { VerifyError } from '$lib/errors';
 import { createJwksCache, inspectToken, jwksSourceFromJwks, parseJwks, verifyToken } from '$lib/tokens';
+import {
+  EMPTY_EXPECTED,
+  FRAGMENT_KEY,
+  expectedFromToken,
+  stringClaim,
+  locateKeys,
+  readTokenFragment,
+  toVerifyOptions,
+  type ExpectedValues,
+  type KeyLocation,
+  type TokenUseChoice
+} from '$lib/tokens/inspector-logic';
+export {
+  expectedFromToken,
+  locateKeys,
+  readTokenFragment,
+  toVerifyOptions,
+  type ExpectedValues,
+  type KeyLocation,
+  type TokenUseChoice
+};
+export { isConnectable } from '$lib/csp.js';
 import type {
   DecodedJws,
   FetchLike,
-  JsonObject,
   JwksCache,
   JwksSource,
   TokenInspection,
-  VerificationResult,
-  VerifyOptions
+  VerificationResult
 } from '$lib/tokens';
 
 /** How long typing pauses before the token is decoded again; a paste or a drop decodes at once. */
@@ -20,37 +38,6 @@ export const OPTIONS_DEBOUNCE_MS = 250;
 
 /** How text reached the token field: typing is debounced, a paste, drop or load is not. */
 export type InputKind = 'typing' | 'paste';
-
-/** "any" means no particular token use is required (`tokenUse: null`). */
-export type TokenUseChoice = 'id' | 'access' | 'any';
-
-/** What the user expects of the token, as typed into the verification settings. */
-export interface ExpectedValues {
-  readonly issuer: string;
-  readonly clientId: string;
-  readonly tokenUse: TokenUseChoice;
-  /** Space- or comma-separated; empty means "not checked". */
-  readonly groups: string;
-  readonly scopes: string;
-  readonly clockToleranceSeconds: number;
-}
-
-/** Where the signing keys come from, before anything is fetched. */
-export type KeyLocation =
-  /** The token is unsigned or names no key: the checklist needs no key set. */
-  | { readonly kind: 'not-needed' }
-  | { readonly kind: 'pasted' }
-  /** The token's issuer publishes them; `automatic` for a Cognito pool or the sandbox, else the user must agree. */
-  | {
-      readonly kind: 'issuer';
-      readonly uri: string;
-      readonly issuer: IssuerInfo;
-      readonly automatic: boolean;
-      /** This site's Content-Security-Policy lets the page connect there. */
-      readonly reachable: boolean;
-    }
-  /** No `iss`, or not an http(s) URL: nowhere to fetch from. */
-  | { readonly kind: 'nowhere'; readonly reason: string };
 
 /** Where verification stands: a small state machine, one value at a time. */
 export type VerificationState =
@@ -84,127 +71,9 @@ export interface TokenInspectorDeps {
   readonly pageOrigin?: string;
 }
 
-const EMPTY_EXPECTED: ExpectedValues = {
-  issuer: '',
-  clientId: '',
-  tokenUse: 'any',
-  groups: '',
-  scopes: '',
-  clockToleranceSeconds: 0
-};
-
-const FRAGMENT_KEY = 'token';
-
-// connect-src of svelte.config.js: a request anywhere else is blocked by the browser before it leaves.
-const CONNECTABLE = [
-  /^https:\/\/([a-z0-9-]+\.)+amazonaws\.com(:\d+)?\//i,
-  /^https:\/\/([a-z0-9-]+\.)+amazoncognito\.com(:\d+)?\//i,
-  /^http:\/\/(127\.0\.0\.1|localhost):\d+\//i
-];
-
 function defaultSchedule(task: () => void, ms: number): () => void {
   const timer = setTimeout(task, ms);
   return () => clearTimeout(timer);
-}
-
-function stringClaim(payload: JsonObject, name: string): string | undefined {
-  const value = Object.hasOwn(payload, name) ? payload[name] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** The verification settings a token suggests: its own issuer, client and use. */
-export function expectedFromToken(token: DecodedJws): ExpectedValues {
-  const tokenUse = stringClaim(token.payload, 'token_use');
-  const aud = stringClaim(token.payload, 'aud');
-  const clientId = stringClaim(token.payload, 'client_id');
-  return {
-    ...EMPTY_EXPECTED,
-    issuer: stringClaim(token.payload, 'iss') ?? '',
-    clientId: (tokenUse === 'access' ? clientId : (aud ?? clientId)) ?? '',
-    tokenUse: tokenUse === 'id' || tokenUse === 'access' ? tokenUse : 'any'
-  };
-}
-
-function list(text: string): string[] | null {
-  const items = text.split(/[\s,]+/).filter((item) => item.length > 0);
-  return items.length === 0 ? null : items;
-}
-
-/** Turn what was typed into `verifyToken` options; an empty field skips its check (`null`). */
-export function toVerifyOptions(expected: ExpectedValues): VerifyOptions {
-  const issuer = expected.issuer.trim();
-  let acceptedIssuers: string[] | null = null;
-  if (issuer !== '') {
-    const info = classifyIssuer(issuer);
-    // Either AWS form of a pool's issuer is accepted, as aws-jwt-verify does.
-    acceptedIssuers =
-      info.kind === 'cognito' ? deriveAcceptedIssuers({ userPoolId: info.userPoolId }) : [issuer];
-  }
-  const clientId = expected.clientId.trim();
-  const tolerance = expected.clockToleranceSeconds;
-  return {
-    issuer: acceptedIssuers,
-    tokenUse: expected.tokenUse === 'any' ? null : expected.tokenUse,
-    clientId: clientId === '' ? null : clientId,
-    groups: list(expected.groups),
-    scopes: list(expected.scopes),
-    clockToleranceSeconds: Number.isFinite(tolerance) && tolerance >= 0 ? tolerance : 0
-  };
-}
-
-/** True when this site's Content-Security-Policy allows the page to fetch `uri`. */
-export function isConnectable(uri: string, pageOrigin?: string): boolean {
-  if (pageOrigin !== undefined && uri.startsWith(`${pageOrigin}/`)) return true;
-  return CONNECTABLE.some((pattern) => pattern.test(uri));
-}
-
-/** The token in a share link's fragment (`#token=...`), or `null`. */
-export function readTokenFragment(fragment: string): string | null {
-  const prefix = `${FRAGMENT_KEY}=`;
-  const pair = fragment
-    .replace(/^#/, '')
-    .split('&')
-    .find((part) => part.startsWith(prefix));
-  if (pair === undefined) return null;
-  let token: string;
-  try {
-    token = decodeURIComponent(pair.slice(prefix.length).replace(/\+/g, ' '));
-  } catch {
-    // A malformed escape: show the text as it is, the decoder will say what is wrong with it.
-    token = pair.slice(prefix.length);
-  }
-  return token.trim() === '' ? null : token;
-}
-
-/** Where the keys of a decoded, signed token are to be found. */
-export function locateKeys(token: DecodedJws, jwksText: string, pageOrigin?: string): KeyLocation {
-  const kid = Object.hasOwn(token.header, 'kid') ? token.header.kid : undefined;
-  if (token.unsecured || typeof kid !== 'string') return { kind: 'not-needed' };
-  if (jwksText.trim() !== '') return { kind: 'pasted' };
-  const iss = Object.hasOwn(token.payload, 'iss') ? token.payload.iss : undefined;
-  if (typeof iss !== 'string' || iss === '') {
-    return {
-      kind: 'nowhere',
-      reason: 'The token has no issuer (iss), so there is no address to fetch its keys from.'
-    };
-  }
-  const issuer = classifyIssuer(iss);
-  let uri: string;
-  try {
-    uri = issuer.kind === 'other' ? deriveJwksUri(iss) : issuer.jwksUri;
-  } catch {
-    return {
-      kind: 'nowhere',
-      reason: `The issuer ${JSON.stringify(iss)} is not an http(s) URL, so it publishes no keys.`
-    };
-  }
-  return {
-    kind: 'issuer',
-    uri,
-    issuer,
-    automatic: issuer.kind !== 'other',
-    reachable: isConnectable(uri, pageOrigin)
-  };
 }
 
 /**
@@ -294,9 +163,14 @@ export class TokenInspector {
 
   /** Where the keys of the current token would come from (`undefined` when there is no signed token). */
   get keyLocation(): KeyLocation | undefined {
+    return this.#keyLocation;
+  }
+
+  // Derived once per token or key set, however often the page and the verification read it.
+  #keyLocation = $derived.by((): KeyLocation | undefined => {
     const token = this.#inspection;
     return token?.kind === 'jws' ? locateKeys(token, this.#jwksText, this.#pageOrigin) : undefined;
-  }
+  });
 
   /** The token that can be shared: the decoded (normalised) token, or `null` when the field holds none. */
   get shareable(): string | null {
@@ -458,7 +332,8 @@ export class TokenInspector {
   }
 
   #source(token: DecodedJws): JwksSource | VerificationState {
-    const location = locateKeys(token, this.#jwksText, this.#pageOrigin);
+    const location = this.#inspection === token ? this.#keyLocation : undefined;
+    if (location === undefined) return { status: 'no-keys', reason: 'The token changed; checking again.' };
     switch (location.kind) {
       case 'not-needed':
         // verifyToken asks for no key when the token is unsigned or names none.

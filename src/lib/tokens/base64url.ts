@@ -1,4 +1,4 @@
-// Internal: a strict base64url decoder (RFC 4648 section 5, no padding, as RFC 7515 requires).
+// The one base64url module (RFC 4648 section 5, no padding, as RFC 7515 requires): a strict decoder and its encoder.
 // Hand-written rather than `atob`, so that it reports *where* and *why* a segment is invalid and
 // behaves the same in Node and every browser.
 
@@ -83,4 +83,27 @@ export function decodeBase64Url(segment: string): Base64UrlResult {
     }
   }
   return { ok: true, bytes };
+}
+
+/**
+ * Bytes as base64url without padding (RFC 4648 section 5), as JWTs and PKCE use it: the one encoder, next to
+ * the one decoder.
+ *
+ * @example
+ * ```ts
+ * encodeBase64Url(new TextEncoder().encode('hello')); // 'aGVsbG8'
+ * ```
+ */
+export function encodeBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += ALPHABET.charAt((n >> 18) & 63) + ALPHABET.charAt((n >> 12) & 63);
+    if (b !== undefined) out += ALPHABET.charAt((n >> 6) & 63);
+    if (c !== undefined) out += ALPHABET.charAt(n & 63);
+  }
+  return out;
 }

@@ -1,11 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DiagramError, diagramSourceHash, parseDiagram, readSequence } from '../../../src/lib/diagrams';
+import {
+  DiagramError,
+  diagramSourceHash,
+  parseDiagram,
+  readSequence,
+  stepNumber
+} from '../../../src/lib/diagrams';
 
 const source =
   'sequenceDiagram\n  participant A as App\n  participant B\n  A->>B: ask\n  Note over A: n\n  B-->>A: answer';
 const definition = (steps: unknown) => ({ id: 't', title: 'T', summary: 'S', mermaid: source, steps });
 const step = (messages: number[], holds = 'nothing') => ({
+  id: `arrows-${messages.join('-')}`,
   messages,
   participants: ['A'],
   caption: 'c',
@@ -25,13 +32,34 @@ describe('parseDiagram', () => {
     expect(diagram.messages).toEqual(['ask', 'answer']);
   });
 
+  it('finds a step by its id, whatever its position', () => {
+    const diagram = parseDiagram(definition([step([1]), step([2])]));
+    expect(stepNumber(diagram, 'arrows-2')).toBe(2);
+    const reordered = parseDiagram({
+      ...definition([step([1, 2])]),
+      steps: [{ ...step([1, 2]), id: 'arrows-2' }]
+    });
+    expect(stepNumber(reordered, 'arrows-2')).toBe(1);
+    expect(stepNumber(diagram, 'missing')).toBe(0);
+  });
+
   it.each([
     ['an arrow left out', [step([1])], 'cover 1 arrows'],
     ['arrows out of order', [step([2]), step([1])], 'out of order'],
     ['an arrow twice', [step([1]), step([1, 2])], 'out of order'],
     ['an unknown holding', [step([1, 2], 'cash')], '"holds"'],
     ['an unknown participant', [{ ...step([1, 2]), participants: ['Z'] }], 'declared participants'],
-    ['an empty caption', [{ ...step([1, 2]), caption: ' ' }], 'caption']
+    ['an empty caption', [{ ...step([1, 2]), caption: ' ' }], 'caption'],
+    ['a step without an id', [{ ...step([1, 2]), id: undefined }], '"id"'],
+    ['an id that is not kebab-case', [{ ...step([1, 2]), id: 'Get Id' }], '"id"'],
+    [
+      'the same id twice',
+      [
+        { ...step([1]), id: 'x' },
+        { ...step([2]), id: 'x' }
+      ],
+      'used twice'
+    ]
   ])('rejects %s', (_, steps, message) => {
     expect(() => parseDiagram(definition(steps))).toThrowError(DiagramError);
     expect(() => parseDiagram(definition(steps))).toThrowError(message);

@@ -7,8 +7,8 @@ const diagram = parseDiagram({
   summary: 'Overview text',
   mermaid: 'sequenceDiagram\n  participant A\n  participant B\n  A->>B: one\n  B-->>A: two\n  A->>B: three',
   steps: [
-    { messages: [1, 2], participants: ['A', 'B'], caption: 'First', holds: 'nothing' },
-    { messages: [3], participants: ['B'], caption: 'Second', holds: 'aws-credentials' }
+    { id: 'first', messages: [1, 2], participants: ['A', 'B'], caption: 'First', holds: 'nothing' },
+    { id: 'second', messages: [3], participants: ['B'], caption: 'Second', holds: 'aws-credentials' }
   ]
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url } from '../../../src/lib/tokens/base64url';
+import { decodeBase64Url, encodeBase64Url } from '../../../src/lib/tokens/base64url';
 
 describe('decodeBase64Url', () => {
   it('decodes exactly what Node encodes, for any bytes', () => {
@@ -24,5 +24,18 @@ describe('decodeBase64Url', () => {
 
   it('refuses a length that cannot come from whole bytes', () => {
     expect(decodeBase64Url('abcde')).toMatchObject({ ok: false, index: 4 });
+  });
+});
+
+describe('encodeBase64Url, the decoder’s counterpart', () => {
+  it('encodes exactly as Node does, and the decoder gives the bytes back', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const encoded = encodeBase64Url(bytes);
+        expect(encoded).toBe(Buffer.from(bytes).toString('base64url'));
+        const decoded = decodeBase64Url(encoded);
+        expect(decoded.ok && Buffer.from(decoded.bytes).equals(Buffer.from(bytes))).toBe(true);
+      })
+    );
   });
 });

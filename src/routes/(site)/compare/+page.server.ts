@@ -1,4 +1,4 @@
-import { getDiagram } from '$lib/server/diagrams';
+import { getDiagram } from '$lib/server/content';
 
 export function load() {
   const left = getDiagram('cup-federation');

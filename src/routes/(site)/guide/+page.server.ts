@@ -1,4 +1,4 @@
-import { getGuide } from '$lib/server/guide';
+import { getGuide } from '$lib/server/content';
 
 export function load() {
   return {

@@ -1,5 +1,4 @@
-import { getDiagrams } from '$lib/server/diagrams';
-import { getRecording } from '$lib/server/recording';
+import { getDiagrams, getRecording } from '$lib/server/content';
 
 export function load() {
   // The diagrams that follow the live run, prerendered into the page like everywhere else, and the recorded

@@ -1,4 +1,4 @@
-import { getDeck } from '$lib/server/slides';
+import { getDeck } from '$lib/server/content';
 
 export function load() {
   const { deck, diagrams, recording } = getDeck();

@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { neighbours } from '$lib/content';
-import { getDiagrams } from '$lib/server/diagrams';
-import { getGuide } from '$lib/server/guide';
 import type { EntryGenerator } from './$types';
+import { getDiagrams, getGuide } from '$lib/server/content';
 
 export const entries: EntryGenerator = () => getGuide().chapters.map(({ slug }) => ({ slug }));
 

@@ -1,0 +1,354 @@
+// The catalogue: every AWS operation and HTTP endpoint the playground calls, in one place. The trace names an
+// exchange from here, redaction hides the secret fields listed here, "copy as command" builds the AWS CLI form
+// from here, and "where the flow stands" lights the diagram steps listed here. Adding an operation is one entry
+// below plus the call that makes it.
+//
+// Unsigned operations: the service models mark them unauthenticated (smithy.api#noAuth), so the SDKs send them
+// without SigV4 and `aws --no-sign-request` does the same. See "Authorization models for the user pools API"
+// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html and, for identity
+// pools, https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetId.html ("This is a public API.
+// You do not need any credentials to call this API.").
+
+import type { FlowName, TraceEntry, TraceService } from './types';
+
+/**
+ * How a secret value is hidden: `secret` entirely (passwords, SRP values, codes, keys), `token` and
+ * `authorization` truncated to a recognisable prefix, `accessKeyId` to its first 4 characters (`ASIA…`).
+ *
+ * @example
+ * ```ts
+ * const kind: RedactionKind = 'token';
+ * ```
+ */
+export type RedactionKind = 'secret' | 'token' | 'authorization' | 'accessKeyId';
+
+/** The two federation diagrams the playground follows. */
+export type FollowedDiagram = 'cup-federation' | 'cip-federation';
+
+/** The diagrams "where the flow stands" shows, in order. */
+export const FOLLOWED_DIAGRAMS: readonly FollowedDiagram[] = ['cup-federation', 'cip-federation'];
+
+/**
+ * A diagram step an exchange lights: `step` is the step's `id` in content/diagrams/<diagram>.json. `on` says
+ * whether the exchange must have succeeded or failed; `flows`, when given, limits it to exchanges made by
+ * those flows; `when` adds a check of the (redacted) exchange.
+ *
+ * @example
+ * ```ts
+ * const light: StepLight = { diagram: 'cip-federation', step: 'get-id', on: 'ok' };
+ * ```
+ */
+export interface StepLight {
+  diagram: FollowedDiagram;
+  step: string;
+  on: 'ok' | 'failed';
+  flows?: readonly FlowName[];
+  when?: (entry: TraceEntry) => boolean;
+}
+
+/**
+ * One operation the playground calls.
+ *
+ * @example
+ * ```ts
+ * const op = OPERATIONS.GetId; // { service: 'cognito-identity', signed: false, cli: 'cognito-identity get-id', … }
+ * ```
+ */
+export interface Operation {
+  /** The name the trace shows: the API operation, or `METHOD path` for an HTTP endpoint. */
+  name: string;
+  service: Exclude<TraceService, 'other'>;
+  /** How a request is recognised: the `X-Amz-Target` header, the STS `Action`, or `METHOD /path`. */
+  target: string;
+  /** What it does, in a few words (the trace's label). */
+  label: string;
+  /** Whether the request carries a SigV4 signature (AWS credentials); `false` for public operations. */
+  signed: boolean;
+  /** Field (or header, or form parameter) names that carry secrets, in the request and in the response. */
+  secrets: {
+    request: Readonly<Record<string, RedactionKind>>;
+    response: Readonly<Record<string, RedactionKind>>;
+  };
+  /** The AWS CLI v2 form (`service command`), or `null` for HTTP endpoints (copied as curl). */
+  cli: string | null;
+  /** The diagram steps it lights. */
+  lights: readonly StepLight[];
+}
+
+const USER_POOL_SIGN_IN: readonly FlowName[] = ['sign-in-srp', 'sign-in-password', 'refresh'];
+/** The answer carries tokens (not a further challenge). The redacted body keeps the key names. */
+const issuesTokens = (entry: TraceEntry) => (entry.responseBody ?? '').includes('"AuthenticationResult"');
+
+const AUTH_RESULT = {
+  IdToken: 'token',
+  AccessToken: 'token',
+  RefreshToken: 'token',
+  Session: 'secret'
+} as const;
+const CHALLENGE = { SALT: 'secret', SRP_B: 'secret', SECRET_BLOCK: 'secret', Session: 'secret' } as const;
+const SIGN_IN_LIGHTS: readonly StepLight[] = [
+  // The user pool is the IdP of the identity-pool diagram: the answer that carries the tokens is its step
+  // "idp-token". A challenge (SRP's PASSWORD_VERIFIER, MFA) is not drawn: the sign-in may still fail there.
+  { diagram: 'cip-federation', step: 'idp-token', on: 'ok', flows: USER_POOL_SIGN_IN, when: issuesTokens }
+];
+
+function cognitoIdp(
+  name: string,
+  label: string,
+  secrets: Operation['secrets'],
+  lights: readonly StepLight[] = []
+): Operation {
+  return {
+    name,
+    service: 'cognito-idp',
+    target: `AWSCognitoIdentityProviderService.${name}`,
+    label,
+    signed: false,
+    secrets,
+    cli: `cognito-idp ${cliName(name)}`,
+    lights
+  };
+}
+
+function cognitoIdentity(
+  name: string,
+  label: string,
+  secrets: Operation['secrets'],
+  lights: readonly StepLight[]
+): Operation {
+  return {
+    name,
+    service: 'cognito-identity',
+    target: `AWSCognitoIdentityService.${name}`,
+    label,
+    signed: false,
+    secrets,
+    cli: `cognito-identity ${cliName(name)}`,
+    lights
+  };
+}
+
+/**
+ * The catalogue, by name.
+ *
+ * @example
+ * ```ts
+ * OPERATIONS.GetCallerIdentity.signed; // true
+ * ```
+ */
+export const OPERATIONS = {
+  SignUp: cognitoIdp('SignUp', 'Create a user', {
+    request: { Password: 'secret', SecretHash: 'secret' },
+    response: {}
+  }),
+  ConfirmSignUp: cognitoIdp('ConfirmSignUp', 'Confirm a user with the emailed code', {
+    request: { ConfirmationCode: 'secret', SecretHash: 'secret' },
+    response: {}
+  }),
+  ResendConfirmationCode: cognitoIdp('ResendConfirmationCode', 'Send a new confirmation code', {
+    request: { SecretHash: 'secret' },
+    response: {}
+  }),
+  InitiateAuth: cognitoIdp(
+    'InitiateAuth',
+    'Start sign-in (SRP, password or refresh token)',
+    {
+      request: { PASSWORD: 'secret', SRP_A: 'secret', SECRET_HASH: 'secret', REFRESH_TOKEN: 'token' },
+      response: { ...AUTH_RESULT, ...CHALLENGE }
+    },
+    SIGN_IN_LIGHTS
+  ),
+  RespondToAuthChallenge: cognitoIdp(
+    'RespondToAuthChallenge',
+    'Answer the challenge (password proof, new password, MFA code)',
+    {
+      request: {
+        PASSWORD_CLAIM_SIGNATURE: 'secret',
+        PASSWORD_CLAIM_SECRET_BLOCK: 'secret',
+        NEW_PASSWORD: 'secret',
+        SMS_MFA_CODE: 'secret',
+        SOFTWARE_TOKEN_MFA_CODE: 'secret',
+        SECRET_HASH: 'secret',
+        Session: 'secret'
+      },
+      response: { ...AUTH_RESULT, ...CHALLENGE }
+    },
+    SIGN_IN_LIGHTS
+  ),
+  GlobalSignOut: cognitoIdp('GlobalSignOut', 'Revoke every refresh token of the user', {
+    request: { AccessToken: 'token' },
+    response: {}
+  }),
+  RevokeToken: cognitoIdp('RevokeToken', 'Revoke this refresh token', {
+    request: { Token: 'token', ClientSecret: 'secret' },
+    response: {}
+  }),
+  'POST /oauth2/token': {
+    name: 'POST /oauth2/token',
+    service: 'oauth2',
+    target: 'POST /oauth2/token',
+    label: 'Exchange the managed login code for tokens',
+    signed: false,
+    secrets: {
+      request: { code: 'secret', code_verifier: 'secret', client_secret: 'secret', refresh_token: 'token' },
+      response: { id_token: 'token', access_token: 'token', refresh_token: 'token' }
+    },
+    cli: null,
+    lights: [
+      { diagram: 'cup-federation', step: 'token-exchange', on: 'ok', flows: ['managed-login'] },
+      { diagram: 'cip-federation', step: 'idp-token', on: 'ok', flows: ['managed-login'] }
+    ]
+  },
+  'GET jwks.json': {
+    name: 'GET jwks.json',
+    service: 'jwks',
+    target: 'GET /.well-known/jwks.json',
+    label: "Download the user pool's public keys",
+    signed: false,
+    secrets: { request: {}, response: {} },
+    cli: null,
+    // Checking tokens with the pool's keys is the last step of the managed-login diagram; a password sign-in
+    // is not drawn there.
+    lights: [{ diagram: 'cup-federation', step: 'use-tokens', on: 'ok', flows: ['managed-login'] }]
+  },
+  'GET jwks_uri': {
+    name: 'GET jwks_uri',
+    service: 'jwks',
+    target: 'GET /.well-known/jwks_uri',
+    label: "Download the identity pool's OpenID keys",
+    signed: false,
+    secrets: { request: {}, response: {} },
+    cli: null,
+    lights: []
+  },
+  GetId: cognitoIdentity(
+    'GetId',
+    'Get the identity id for these logins',
+    { request: { Logins: 'token' }, response: {} },
+    [{ diagram: 'cip-federation', step: 'get-id', on: 'ok' }]
+  ),
+  GetCredentialsForIdentity: cognitoIdentity(
+    'GetCredentialsForIdentity',
+    'Get AWS credentials (enhanced flow)',
+    {
+      request: { Logins: 'token' },
+      response: { AccessKeyId: 'accessKeyId', SecretKey: 'secret', SessionToken: 'token' }
+    },
+    [
+      { diagram: 'cip-federation', step: 'sts-credentials', on: 'ok' },
+      // Refused: the identity pool's check of the token (step "get-credentials") is where it stopped.
+      { diagram: 'cip-federation', step: 'get-credentials', on: 'failed' }
+    ]
+  ),
+  GetOpenIdToken: cognitoIdentity(
+    'GetOpenIdToken',
+    'Get an OpenID token from the identity pool (basic flow)',
+    { request: { Logins: 'token' }, response: { Token: 'token' } },
+    [
+      { diagram: 'cip-federation', step: 'get-credentials', on: 'ok' },
+      { diagram: 'cip-federation', step: 'get-credentials', on: 'failed' }
+    ]
+  ),
+  AssumeRoleWithWebIdentity: {
+    name: 'AssumeRoleWithWebIdentity',
+    service: 'sts',
+    target: 'Action=AssumeRoleWithWebIdentity',
+    label: 'Trade the OpenID token for role credentials (basic flow)',
+    signed: false,
+    secrets: {
+      request: { WebIdentityToken: 'token' },
+      response: { AccessKeyId: 'accessKeyId', SecretAccessKey: 'secret', SessionToken: 'token' }
+    },
+    cli: 'sts assume-role-with-web-identity',
+    lights: [{ diagram: 'cip-federation', step: 'sts-credentials', on: 'ok' }]
+  },
+  GetCallerIdentity: {
+    name: 'GetCallerIdentity',
+    service: 'sts',
+    target: 'Action=GetCallerIdentity',
+    label: 'Ask STS who these credentials belong to',
+    signed: true,
+    secrets: {
+      request: { Authorization: 'authorization', 'X-Amz-Security-Token': 'token' },
+      response: {}
+    },
+    cli: 'sts get-caller-identity',
+    lights: [{ diagram: 'cip-federation', step: 'call-aws', on: 'ok' }]
+  }
+} as const satisfies Record<string, Operation>;
+
+/**
+ * A name of the catalogue.
+ *
+ * @example
+ * ```ts
+ * const name: OperationName = 'GetId';
+ * ```
+ */
+export type OperationName = keyof typeof OPERATIONS;
+
+const BY_TARGET: ReadonlyMap<string, Operation> = new Map(
+  Object.values(OPERATIONS).map((operation: Operation) => [operation.target, operation])
+);
+
+/**
+ * The catalogue entry for a trace name (`InitiateAuth`, `GET jwks.json`), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * operationNamed('GetId')?.signed; // false
+ * ```
+ */
+export function operationNamed(name: string): Operation | undefined {
+  return Object.hasOwn(OPERATIONS, name) ? (OPERATIONS as Record<string, Operation>)[name] : undefined;
+}
+
+/**
+ * The catalogue entry a request target names (`AWSCognitoIdentityService.GetId`, `Action=GetCallerIdentity`,
+ * `POST /oauth2/token`), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * operationForTarget('AWSCognitoIdentityService.GetId')?.name; // 'GetId'
+ * ```
+ */
+export function operationForTarget(target: string): Operation | undefined {
+  return BY_TARGET.get(target);
+}
+
+/**
+ * An API operation name as the AWS CLI spells it: `InitiateAuth` → `initiate-auth`,
+ * `AssumeRoleWithSAML` → `assume-role-with-saml`.
+ *
+ * @example
+ * ```ts
+ * cliName('GetOpenIdToken'); // 'get-open-id-token'
+ * ```
+ */
+export function cliName(operation: string): string {
+  return String(operation)
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
+}
+
+/**
+ * Every secret field name of the catalogue with how it is hidden (request and response, all operations).
+ *
+ * @example
+ * ```ts
+ * catalogueSecrets().get('SRP_A'); // 'secret'
+ * ```
+ */
+export function catalogueSecrets(): Map<string, RedactionKind> {
+  const out = new Map<string, RedactionKind>();
+  for (const operation of Object.values(OPERATIONS) as Operation[]) {
+    for (const [name, kind] of [
+      ...Object.entries(operation.secrets.request),
+      ...Object.entries(operation.secrets.response)
+    ]) {
+      out.set(name, kind);
+    }
+  }
+  return out;
+}
