@@ -51,7 +51,7 @@ await page.evaluate((fontFamily) => {
       messageMargin: 22,
       messageFontSize: 16,
       actorFontSize: 16,
-      noteFontSize: 15
+      noteFontSize: 16
     }
   });
 }, FONT);

@@ -36,7 +36,8 @@ export function playStepMotion(svg: SVGSVGElement, messages: readonly number[]):
     const from = x1.baseVal.value;
     const to = x2.baseVal.value;
     const y = y1.baseVal.value;
-    const at = (x: number) => `translate(${x}px, ${y}px)`;
+    // Just below the arrow, so the arrow's own label stays readable while the chip passes.
+    const at = (x: number) => `translate(${x}px, ${y + 8}px)`;
     animations.push(
       chip.animate(
         [
