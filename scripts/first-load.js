@@ -14,9 +14,9 @@ export const FIRST_LOAD_BUDGET_KIB = 40;
 export const FIRST_LOAD_CEILINGS_KIB = {
   '/': 41.5,
   '/guide': 41,
-  '/guide/two-products': 48.5,
-  '/guide/both-federate': 48.5,
-  '/compare': 48.5
+  '/guide/two-products': 49.5,
+  '/guide/both-federate': 49.5,
+  '/compare': 49.5
 };
 
 /** Pages held to a budget: the reading pages (the playground and token inspector load more on purpose). */
