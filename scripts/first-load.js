@@ -32,6 +32,7 @@ export const BUDGET_PAGES = Object.keys(FIRST_LOAD_CEILINGS_KIB);
  */
 export async function measureFirstLoad(context, url) {
   const page = await context.newPage();
+  /** @type {Promise<{ url: string, raw: number, gzip: number, diagram: boolean, mermaid: boolean } | undefined>[]} */
   const pending = [];
   page.on('response', (response) => {
     if (response.request().resourceType() !== 'script') return;
