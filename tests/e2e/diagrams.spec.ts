@@ -64,7 +64,7 @@ test('/compare paints its diagrams before it fetches any script, then becomes in
   expect(scriptStarts.length).toBeGreaterThan(0);
   expect(Math.min(...scriptStarts)).toBeGreaterThan(firstFrame!);
   await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/[?&]step=1$/);
+  await expect(page).toHaveURL(/\/compare\/1$/);
 });
 
 test('keyboard steps both compared diagrams together: highlight, caption and URL change', async ({
@@ -77,7 +77,7 @@ test('keyboard steps both compared diagrams together: highlight, caption and URL
 
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText('Step 1 of 6')).toBeVisible();
-  await expect(page).toHaveURL(/[?&]step=1$/);
+  await expect(page).toHaveURL(/\/compare\/1$/);
   const cup = JSON.parse(readFileSync('content/diagrams/cup-federation.json', 'utf8'));
   const cip = JSON.parse(readFileSync('content/diagrams/cip-federation.json', 'utf8'));
   expect(await litMessages(page, 'cup')).toEqual(cup.steps[0].messages.map(String));
@@ -88,7 +88,7 @@ test('keyboard steps both compared diagrams together: highlight, caption and URL
 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/[?&]step=3$/);
+  await expect(page).toHaveURL(/\/compare\/3$/);
   expect(await litMessages(page, 'cup')).toEqual(cup.steps[2].messages.map(String));
   expect(await litMessages(page, 'cip')).toEqual(cip.steps[2].messages.map(String));
   await expect(page.locator('[data-side="cip"] [data-holds]')).toHaveAttribute(
@@ -97,17 +97,22 @@ test('keyboard steps both compared diagrams together: highlight, caption and URL
   );
 
   await page.keyboard.press('ArrowLeft');
-  await expect(page).toHaveURL(/[?&]step=2$/);
+  await expect(page).toHaveURL(/\/compare\/2$/);
   await page.keyboard.press('Home');
-  await expect(page).not.toHaveURL(/step=/);
+  await expect(page).toHaveURL(/\/compare$/);
 });
 
-test('a step URL opens that step', async ({ page }) => {
-  await gotoReady(page, '/compare?step=4');
-  await expect(page.getByText('Step 4 of 6')).toBeVisible();
+test('a step URL opens that step; an older ?step= link too, moved to the step page', async ({ page }) => {
   const cup = JSON.parse(readFileSync('content/diagrams/cup-federation.json', 'utf8'));
-  await expect(page.locator('[data-side="cup"] [data-testid="caption"]')).toContainText(cup.steps[3].caption);
-  expect(await litMessages(page, 'cup')).toEqual(cup.steps[3].messages.map(String));
+  for (const path of ['/compare/4', '/compare?step=4']) {
+    await gotoReady(page, path);
+    await expect(page.getByText('Step 4 of 6')).toBeVisible();
+    await expect(page.locator('[data-side="cup"] [data-testid="caption"]')).toContainText(
+      cup.steps[3].caption
+    );
+    expect(await litMessages(page, 'cup')).toEqual(cup.steps[3].messages.map(String));
+    await expect(page).toHaveURL(/\/compare\/4$/);
+  }
 });
 
 test('buttons play, pause and restart; a chapter diagram keeps its own step in the URL', async ({ page }) => {

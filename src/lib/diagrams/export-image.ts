@@ -13,10 +13,16 @@ export function standaloneSvg(
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const theme = getComputedStyle(themeRoot);
   const resolved = css
-    .replace(/var\((--[\w-]+)\)/g, (_, name: string) => theme.getPropertyValue(name).trim() || 'currentColor')
+    .replace(
+      /var\((--[\w-]+)(?:,\s*([^)]+))?\)/g,
+      (_, name: string, fallback?: string) =>
+        theme.getPropertyValue(name).trim() || fallback?.trim() || 'currentColor'
+    )
     .replaceAll('.diagram-stage.stepping .sequence-diagram', 'svg.exported.stepping')
     .replaceAll('svg.sequence-diagram', 'svg.exported')
     .replaceAll('.sequence-diagram', 'svg.exported');
+  // A chip of the step's motion is a moment of the animation, not part of the picture.
+  clone.querySelectorAll('.chip').forEach((chip) => chip.remove());
   clone.setAttribute('class', stepping ? 'exported stepping' : 'exported');
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   const { width, height } = svg.viewBox.baseVal;

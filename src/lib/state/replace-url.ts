@@ -26,3 +26,19 @@ export function replaceParams(updates: Record<string, string | null>): void {
     history.replaceState(history.state, '', url);
   }
 }
+
+/**
+ * Replaces the current address with `path` (already resolved against the base path), without a navigation
+ * and dropping the query string, e.g. when a step with its own prerendered page becomes current.
+ */
+export function replacePath(path: string): void {
+  const url = new URL(path, window.location.href);
+  url.hash = window.location.hash;
+  if (url.href === window.location.href) return;
+  try {
+    // eslint-disable-next-line svelte/no-navigation-without-resolve
+    replaceState(url, page.state);
+  } catch {
+    history.replaceState(history.state, '', url);
+  }
+}

@@ -1,6 +1,6 @@
 import { onMount } from 'svelte';
 import { parseStepParam } from '$lib/diagrams/step';
-import { readParam, replaceParams } from './replace-url';
+import { readParam, replaceParams, replacePath } from './replace-url';
 import type { Stepper } from './stepper.svelte';
 
 /**
@@ -19,5 +19,25 @@ export function bindStepToUrl(stepper: Stepper, param: string): void {
   $effect(() => {
     const step = stepper.current;
     if (ready) replaceParams({ [param]: step === 0 ? null : String(step) });
+  });
+}
+
+/**
+ * Mirrors a stepper to the address of its step's own prerendered page (`/compare/3`), so the address is always
+ * one the server can answer without JavaScript. An older `?step=3` link still opens step 3.
+ * Call during component initialisation.
+ */
+export function bindStepToPath(stepper: Stepper, pathOf: (step: number) => string): void {
+  let ready = $state(false);
+
+  onMount(() => {
+    const legacy = readParam('step');
+    if (legacy !== null) stepper.go(parseStepParam(legacy));
+    ready = true;
+  });
+
+  $effect(() => {
+    const path = pathOf(stepper.current);
+    if (ready) replacePath(path);
   });
 }

@@ -1,5 +1,0 @@
-import { withSvg } from '$lib/diagrams';
-
-export async function load({ data }) {
-  return { left: await withSvg(data.left), right: await withSvg(data.right) };
-}
