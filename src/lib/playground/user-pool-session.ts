@@ -267,7 +267,10 @@ export class UserPoolSession {
     );
   }
 
-  /** GlobalSignOut: revokes every refresh token of the user, on every device. Local tokens are dropped too. */
+  /**
+   * GlobalSignOut: revokes the user's tokens on every device for Cognito's APIs and refresh (not for local JWT
+   * verification, not the managed login cookie). Local tokens are dropped too.
+   */
   async globalSignOut(): Promise<void> {
     const user = this.#requireUser();
     return new Promise((resolve, reject) =>
@@ -281,7 +284,10 @@ export class UserPoolSession {
     );
   }
 
-  /** RevokeToken: this refresh token (and the tokens issued from it) stop working. */
+  /**
+   * RevokeToken: Cognito refuses this refresh token and the tokens issued from it from now on; local JWT
+   * verification still accepts the access token until exp.
+   */
   async revokeRefreshToken(): Promise<void> {
     const user = this.#requireUser();
     const { refreshToken } = this.#requireTokens();
