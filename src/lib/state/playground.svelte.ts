@@ -14,6 +14,7 @@ import {
   type PlaygroundFlows,
   type TokenVerification
 } from '$lib/playground/flows';
+import { EMPTY_CONFIG } from '$lib/playground/link-trust';
 import type { SessionTokens, TraceEntry, TraceEvent } from '$lib/playground/types';
 import type { AuthFlow, SignInOutcome } from '$lib/playground/user-pool-session';
 import { inspectToken, type TokenInspection, type VerificationResult } from '$lib/tokens';
@@ -63,14 +64,7 @@ export function claimsOf(decoded: TokenInspection | null): Record<string, unknow
  * decoded once) and the trace of every HTTP exchange, fed by the runner's events. The flows are passed in.
  */
 export class PlaygroundState {
-  config = $state<PlaygroundConfig>({
-    region: '',
-    userPoolId: '',
-    clientId: '',
-    domain: '',
-    identityPoolId: '',
-    endpoint: ''
-  });
+  config = $state<PlaygroundConfig>({ ...EMPTY_CONFIG });
   problems: FieldProblem[] = $derived(validateConfig(this.config));
   /** True when the user-pool fields are usable (identity pool and domain are optional). */
   ready = $derived(
