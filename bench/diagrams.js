@@ -5,7 +5,7 @@
 //  3. the longest main-thread task while stepping through /compare and a presenter diagram.
 // Usage: npx vite build && node bench/diagrams.js [runs=15]
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { startPreview } from './preview.js';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/chromium.js';
 
 const RUNS = Number(process.argv[2] ?? 15);
@@ -14,22 +14,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const executablePath = findChromium();
 if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
 
-const server = spawn(
-  process.execPath,
-  ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'],
-  {
-    stdio: 'ignore'
-  }
-);
-const stop = () => server.kill('SIGTERM');
-process.on('exit', stop);
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(`${BASE}/`)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const stop = await startPreview(PORT);
 
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 

@@ -3,7 +3,7 @@
 // production build in Chromium. Every script a page loads until it is interactive, gzipped and summed.
 // Usage: npx vite build && node bench/first-load.js [--verbose]
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { startPreview } from './preview.js';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/chromium.js';
 import {
   BUDGET_PAGES,
@@ -18,20 +18,7 @@ const verbose = process.argv.includes('--verbose');
 const executablePath = findChromium();
 if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
 
-const server = spawn(
-  process.execPath,
-  ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'],
-  { stdio: 'ignore' }
-);
-const stop = () => server.kill('SIGTERM');
-process.on('exit', stop);
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(`${BASE}/`)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const stop = await startPreview(PORT);
 
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const context = await browser.newContext();
