@@ -133,6 +133,14 @@ export function jsonAdapterFactory(document, now = () => Math.floor(Date.now() /
 const BADGE = '<span class="badge">LensIdP · local OpenID Connect provider</span>';
 
 /**
+ * Where the IdP's forms may lead (CSP form-action also applies to the redirects after a post): the client's
+ * redirect URI, and for the user pool's client whatever app the pool then returns to.
+ * @param {string} redirectUri
+ */
+const formTargets = (redirectUri) =>
+  redirectUri.endsWith('/oauth2/idpresponse') ? 'http: https:' : originOf(redirectUri);
+
+/**
  * @param {{uid: string, clientName: string, redirectUri: string, username?: string, error?: string}} input
  */
 function loginPage({ uid, clientName, redirectUri, username, error }) {
@@ -152,7 +160,7 @@ ${error ? `<p class="error" role="alert" id="error">${escapeHtml(error)}</p>` : 
   return htmlPage({
     title: 'Sign in · LensIdP',
     body,
-    callbackOrigin: originOf(redirectUri),
+    callbackOrigin: formTargets(redirectUri),
     status: error ? 401 : 200
   });
 }
@@ -177,7 +185,7 @@ function consentPage({ uid, clientName, redirectUri, username, scopes }) {
 <form method="POST" action="/interaction/${escapeHtml(uid)}/confirm"><button type="submit">Allow</button></form>
 <form method="POST" action="/interaction/${escapeHtml(uid)}/abort"><button type="submit" class="secondary">Cancel</button></form>
 <dl><dt>Returns to</dt><dd><code>${escapeHtml(redirectUri)}</code></dd></dl>`;
-  return htmlPage({ title: 'Allow access · LensIdP', body, callbackOrigin: originOf(redirectUri) });
+  return htmlPage({ title: 'Allow access · LensIdP', body, callbackOrigin: formTargets(redirectUri) });
 }
 
 /**
