@@ -79,6 +79,11 @@ export function jsonAdapterFactory(document, now = () => Math.floor(Date.now() /
 
     /** @param {string} id @param {Record<string, any>} payload @param {number} [expiresIn] */
     async upsert(id, payload, expiresIn) {
+      // Expired entries of this model go as new ones come, so the file does not grow without bound.
+      const entries = document.get([this.model]) ?? {};
+      for (const [key, entry] of Object.entries(entries)) {
+        if (entry?.exp !== undefined && entry.exp <= now()) delete entries[key];
+      }
       await document.set([this.model, id], {
         payload,
         ...(expiresIn ? { exp: now() + expiresIn } : {})
