@@ -6,13 +6,15 @@ import { mount, type Component } from 'svelte';
 import ThemeToggle from '$lib/components/ThemeToggle.svelte';
 import DiagramPlayer from '$lib/components/diagram/DiagramPlayer.svelte';
 import CompareView from '$lib/components/diagram/CompareView.svelte';
+import SignInCallback from '$lib/components/SignInCallback.svelte';
 import { parseIslandProps, type IslandName } from './props';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each island checks its own props' types
 const ISLANDS: Record<IslandName, Component<any>> = {
   theme: ThemeToggle,
   diagram: DiagramPlayer,
-  compare: CompareView
+  compare: CompareView,
+  callback: SignInCallback
 };
 
 for (const target of document.querySelectorAll<HTMLElement>('[data-island]')) {

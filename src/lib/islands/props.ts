@@ -24,5 +24,5 @@ export function parseIslandProps(text: string | null | undefined): Record<string
 }
 
 /** The interactive parts of the reading pages (src/lib/islands/entry.ts mounts them). */
-export const ISLAND_NAMES = ['theme', 'diagram', 'compare'] as const;
+export const ISLAND_NAMES = ['theme', 'diagram', 'compare', 'callback'] as const;
 export type IslandName = (typeof ISLAND_NAMES)[number];
