@@ -5,16 +5,9 @@
 import { LensError } from '../errors';
 import { CALLBACK_MESSAGE } from './callback-message';
 import type { IdpUser, SignInAgent } from './run-both';
+import { openSignInWindow, type SignInWindow } from './sign-in-window';
 
-export { CALLBACK_MESSAGE };
-
-/** The window the agent opens: what a browser's `Window` offers of it. */
-export interface SignInWindow {
-  closed: boolean;
-  close(): void;
-  location: { href: string };
-  focus?(): void;
-}
+export { CALLBACK_MESSAGE, type SignInWindow };
 
 /** The opening page: `window` in a browser, a fake in tests. */
 export interface PopupHost {
@@ -33,17 +26,19 @@ export interface PopupAgent extends SignInAgent {
   close(): void;
 }
 
-const FEATURES = 'popup,width=520,height=700';
-
 /**
  * @example
  * ```ts
- * const agent = createPopupAgent(window);
- * button.onclick = () => { agent.prepare(); runBoth(options, { ...deps, agent }).finally(() => agent.close()); };
+ * const agent = createPopupAgent(window, { opened: openSignInWindow(window) }); // in the click handler
+ * await runUserPoolFederation(options, { ...deps, agent }); agent.close();
  * ```
  */
-export function createPopupAgent(host: PopupHost, { pollMs = 400 } = {}): PopupAgent {
-  let popup: SignInWindow | null = null;
+export function createPopupAgent(
+  host: PopupHost,
+  { pollMs = 400, opened = null }: { pollMs?: number; opened?: SignInWindow | null } = {}
+): PopupAgent {
+  // A window the page opened in the click (openSignInWindow), before it loaded this module.
+  let popup: SignInWindow | null = opened;
 
   function ensureWindow(url: string): SignInWindow {
     if (popup && !popup.closed) {
@@ -51,7 +46,7 @@ export function createPopupAgent(host: PopupHost, { pollMs = 400 } = {}): PopupA
       popup.focus?.();
       return popup;
     }
-    popup = host.open(url, 'lens-sign-in', FEATURES);
+    popup = openSignInWindow(host, url);
     if (!popup) {
       throw new LensError('ERR_SIGN_IN_WINDOW_BLOCKED', 'the browser blocked the sign-in window');
     }
@@ -60,7 +55,7 @@ export function createPopupAgent(host: PopupHost, { pollMs = 400 } = {}): PopupA
 
   return {
     prepare() {
-      if (!popup || popup.closed) popup = host.open('about:blank', 'lens-sign-in', FEATURES);
+      if (!popup || popup.closed) popup = openSignInWindow(host);
     },
     close() {
       if (popup && !popup.closed) popup.close();
