@@ -158,7 +158,8 @@ const EntrySchema = v.pipe(
     status: v.nullable(whole(100)),
     responseBody: v.nullable(text()),
     error: v.nullable(text()),
-    responseHeaders: v.optional(headers())
+    responseHeaders: v.optional(headers()),
+    outOfSight: v.optional(v.literal(true, 'expected true'))
   }),
   v.check((entry) => entry.status !== null || entry.error !== null, 'has neither a status nor an error')
 );
