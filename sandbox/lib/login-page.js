@@ -70,7 +70,7 @@ export function contentSecurityPolicy(callbackOrigin) {
  * @param {{title: string, body: string, callbackOrigin?: string, status?: number}} page
  * @returns {import('./oauth2.js').OAuthResponse}
  */
-function htmlPage({ title, body, callbackOrigin, status = 200 }) {
+export function htmlPage({ title, body, callbackOrigin, status = 200 }) {
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -101,7 +101,7 @@ ${body}
 }
 
 /** @param {string} url @returns {string | undefined} */
-function originOf(url) {
+export function originOf(url) {
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined;

@@ -28,6 +28,21 @@ import { JsonDocument } from './store.js';
  * @property {Record<string, PresetIdentityPool>} identityPools
  * @property {Record<string, {arn: string, id: string, description: string,
  *   trust: {amr: 'authenticated' | 'unauthenticated', identityPools: string[]}}>} roles
+ * @property {PresetIdp} [idp] LensIdP, the local OpenID Connect provider (idp.js)
+ */
+
+/**
+ * @typedef {object} PresetIdp
+ * @property {string} providerName the user pool's name for it (identity_provider=)
+ * @property {string} idpIdentifier
+ * @property {string} description
+ * @property {string} publicClientId
+ * @property {string[]} publicRedirectUris
+ * @property {{id: string, secret: string}} poolClient the user pool's own (confidential) client at the IdP
+ * @property {string[]} scopes
+ * @property {Record<string, string>} attributeMapping user pool attribute -> IdP claim
+ * @property {{username: string, password: string, sub: string, state: string,
+ *   claims: Record<string, string | boolean>}[]} users
  */
 
 /**
@@ -235,7 +250,8 @@ function clientsDocument(preset) {
 export const dataLayout = (dataDir) => ({
   cognitoLocal: path.join(dataDir, 'cognito-local'),
   identities: path.join(dataDir, 'identities.json'),
-  revocations: path.join(dataDir, 'revocations.json')
+  revocations: path.join(dataDir, 'revocations.json'),
+  idp: path.join(dataDir, 'idp.json')
 });
 
 /**
@@ -249,7 +265,7 @@ export async function prepareData(dataDir, preset, { reset }) {
   const layout = dataLayout(dataDir);
   if (reset) {
     await Promise.all(
-      [layout.cognitoLocal, layout.identities, layout.revocations].map((file) =>
+      [layout.cognitoLocal, layout.identities, layout.revocations, layout.idp].map((file) =>
         rm(file, { recursive: true, force: true })
       )
     );

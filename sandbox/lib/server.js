@@ -7,6 +7,7 @@ import { startCognitoLocal } from './cognito-local.js';
 import { createCredentials } from './credentials.js';
 import { Directory } from './directory.js';
 import { createIdentityPools } from './identity-pool.js';
+import { startIdp } from './idp.js';
 import { loadKeys } from './keys.js';
 import { createOAuth2 } from './oauth2.js';
 import { createRouter } from './router.js';
@@ -28,13 +29,16 @@ export const HOST = '127.0.0.1';
  * @param {{
  *   port: number,
  *   publicUrl?: string,
+ *   idpPort?: number,
+ *   idpPublicUrl?: string,
  *   dataDir: string,
  *   reset: boolean,
  *   onCodeSent: (message: import('./cognito-local.js').CodeMessage) => void,
  *   onError: (error: unknown) => void
  * }} options
  */
-export async function startSandbox({ port, publicUrl, dataDir, reset, onCodeSent, onError }) {
+export async function startSandbox(options) {
+  const { port, publicUrl, dataDir, reset, onCodeSent, onError } = options;
   // publicUrl: the address tokens and discovery documents name, when it is not the one listened on (the
   // recording listens on a free port yet issues tokens for the preset's endpoint). Port 0 picks a free port.
   const baseUrl = publicUrl ?? `http://${HOST}:${port}`;
@@ -42,10 +46,25 @@ export async function startSandbox({ port, publicUrl, dataDir, reset, onCodeSent
   const keys = loadKeys(KEYS_FILE);
   await prepareData(dataDir, preset, { reset });
   const layout = dataLayout(dataDir);
-  const [identities, revocations] = await Promise.all([
+  const [identities, revocations, idpState] = await Promise.all([
     JsonDocument.open(layout.identities, { identities: {}, logins: {} }),
-    JsonDocument.open(layout.revocations, { origins: {} })
+    JsonDocument.open(layout.revocations, { origins: {} }),
+    JsonDocument.open(layout.idp, {})
   ]);
+
+  // LensIdP, the local OpenID Connect provider, on its own port: by default the next one (9229 -> 9230), a free one
+  // when the sandbox itself takes a free port.
+  const idp = await startIdp({
+    preset,
+    host: HOST,
+    port: options.idpPort ?? (port === 0 ? 0 : port + 1),
+    publicUrl: options.idpPublicUrl,
+    signingKey: keys.idp,
+    cookieKey: keys.idpCookie,
+    poolRedirectUri: `${baseUrl}/oauth2/idpresponse`,
+    state: idpState,
+    onError
+  });
 
   const folder = new DocumentFolder(layout.cognitoLocal);
   const directory = new Directory(folder);
@@ -116,6 +135,9 @@ export async function startSandbox({ port, publicUrl, dataDir, reset, onCodeSent
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, HOST, () => resolve(undefined));
+  }).catch(async (error) => {
+    await idp.close();
+    throw error;
   });
 
   return {
@@ -124,13 +146,19 @@ export async function startSandbox({ port, publicUrl, dataDir, reset, onCodeSent
     port: /** @type {import('node:net').AddressInfo} */ (server.address()).port,
     preset,
     identityIssuer,
+    /** LensIdP's issuer (its origin): discovery at `${idpUrl}/.well-known/openid-configuration`. */
+    idpUrl: idp.issuer,
+    idpPort: idp.port,
     /** Stops accepting connections and waits for requests in flight (each has saved its changes by then). */
-    close() {
-      return new Promise((resolve) => {
-        server.close(() => resolve(undefined));
-        server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 2000).unref();
-      });
+    async close() {
+      await Promise.all([
+        new Promise((resolve) => {
+          server.close(() => resolve(undefined));
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 2000).unref();
+        }),
+        idp.close()
+      ]);
     }
   };
 }
