@@ -181,10 +181,13 @@ const RecordingSchema = obj({
   recordedAt: instant(),
   config: v.pipe(
     obj(
-      Object.fromEntries(CONFIG_FIELDS.map((field) => [field, text()])) as Record<
-        keyof PlaygroundConfig,
-        ReturnType<typeof text>
-      >
+      // A recording made before identity pool federation has no outside IdP fields: they read as unset.
+      Object.fromEntries(
+        CONFIG_FIELDS.map((field) => [
+          field,
+          field === 'idpIssuer' || field === 'idpClientId' ? v.optional(text()) : text()
+        ])
+      ) as Record<keyof PlaygroundConfig, ReturnType<typeof text>>
     ),
     v.forward(
       v.check((config) => config.region.trim() !== '', 'is empty'),
