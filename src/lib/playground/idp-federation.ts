@@ -277,7 +277,7 @@ export async function finishIdpSignIn(
   callback: URL,
   redirectUri: string,
   deps: IdpDeps
-): Promise<IdpTokens> {
+): Promise<IdpTokens & { jwksUri: string | null }> {
   const server = await discoverIdp(lib, pending.issuer, deps);
   const client: OAuth.Client = { client_id: pending.clientId };
   let params: URLSearchParams;
@@ -305,7 +305,8 @@ export async function finishIdpSignIn(
     return {
       idToken: result.id_token,
       accessToken: result.access_token,
-      refreshToken: typeof result.refresh_token === 'string' ? result.refresh_token : null
+      refreshToken: typeof result.refresh_token === 'string' ? result.refresh_token : null,
+      jwksUri: server.jwks_uri ?? null
     };
   } catch (error) {
     describeOAuthFailure(error);
