@@ -79,6 +79,11 @@ export function jsonAdapterFactory(document, now = () => Math.floor(Date.now() /
 
     /** @param {string} id @param {Record<string, any>} payload @param {number} [expiresIn] */
     async upsert(id, payload, expiresIn) {
+      // Expired entries of this model go as new ones come, so the file does not grow without bound.
+      const entries = document.get([this.model]) ?? {};
+      for (const [key, entry] of Object.entries(entries)) {
+        if (entry?.exp !== undefined && entry.exp <= now()) delete entries[key];
+      }
       await document.set([this.model, id], {
         payload,
         ...(expiresIn ? { exp: now() + expiresIn } : {})
@@ -133,6 +138,14 @@ export function jsonAdapterFactory(document, now = () => Math.floor(Date.now() /
 const BADGE = '<span class="badge">LensIdP · local OpenID Connect provider</span>';
 
 /**
+ * Where the IdP's forms may lead (CSP form-action also applies to the redirects after a post): the client's
+ * redirect URI, and for the user pool's client whatever app the pool then returns to.
+ * @param {string} redirectUri
+ */
+const formTargets = (redirectUri) =>
+  redirectUri.endsWith('/oauth2/idpresponse') ? 'http: https:' : originOf(redirectUri);
+
+/**
  * @param {{uid: string, clientName: string, redirectUri: string, username?: string, error?: string}} input
  */
 function loginPage({ uid, clientName, redirectUri, username, error }) {
@@ -152,7 +165,7 @@ ${error ? `<p class="error" role="alert" id="error">${escapeHtml(error)}</p>` : 
   return htmlPage({
     title: 'Sign in · LensIdP',
     body,
-    callbackOrigin: originOf(redirectUri),
+    callbackOrigin: formTargets(redirectUri),
     status: error ? 401 : 200
   });
 }
@@ -177,7 +190,7 @@ function consentPage({ uid, clientName, redirectUri, username, scopes }) {
 <form method="POST" action="/interaction/${escapeHtml(uid)}/confirm"><button type="submit">Allow</button></form>
 <form method="POST" action="/interaction/${escapeHtml(uid)}/abort"><button type="submit" class="secondary">Cancel</button></form>
 <dl><dt>Returns to</dt><dd><code>${escapeHtml(redirectUri)}</code></dd></dl>`;
-  return htmlPage({ title: 'Allow access · LensIdP', body, callbackOrigin: originOf(redirectUri) });
+  return htmlPage({ title: 'Allow access · LensIdP', body, callbackOrigin: formTargets(redirectUri) });
 }
 
 /**

@@ -6,6 +6,9 @@ import { createAuth } from './auth.js';
 import { startCognitoLocal } from './cognito-local.js';
 import { createCredentials } from './credentials.js';
 import { Directory } from './directory.js';
+import { createEvents } from './events.js';
+import { createFederation } from './federation.js';
+import { createIdentityProviders } from './identity-providers.js';
 import { createIdentityPools } from './identity-pool.js';
 import { startIdp } from './idp.js';
 import { loadKeys } from './keys.js';
@@ -81,7 +84,11 @@ export async function startSandbox(options) {
     tokenGenerator: { generate: (_ctx, user, _groups, client) => sessions.mint({ client, user }) },
     onCodeSent
   });
-  const config = identityConfig(preset);
+  const events = createEvents();
+  const identityProviders = createIdentityProviders({ directory });
+  await registerIdp({ preset, directory, identityProviders, issuer: idp.issuer });
+  const federation = createFederation({ directory, identityProviders, events, baseUrl });
+  const config = identityConfig(preset, { idpIssuer: idp.issuer });
   const credentials = createCredentials({ sealingKey: keys.sealing });
   const identityIssuer = `${baseUrl}/cognito-identity`;
 
@@ -115,7 +122,10 @@ export async function startSandbox(options) {
       issuer: identityIssuer
     }),
     sts: createSts({ config, credentials, identityIssuer, identityKey: keys.identityToken }),
-    oauth2: createOAuth2({ directory, sessions }),
+    oauth2: createOAuth2({ directory, sessions, federation, onError }),
+    identityProviders,
+    federation,
+    events,
     cognitoLocal,
     adminAuth: createAdminAuth(preset.admin),
     onError
@@ -161,4 +171,43 @@ export async function startSandbox(options) {
       ]);
     }
   };
+}
+
+/**
+ * Registers LensIdP as an identity provider of the seeded user pool, pointing at the IdP that is running now (its
+ * port can change between starts). In a data folder from before LensIdP existed, the seeded app clients that list
+ * it in the preset also get it in SupportedIdentityProviders.
+ * @param {{
+ *   preset: import('./seed.js').Preset,
+ *   directory: Directory,
+ *   identityProviders: import('./identity-providers.js').IdentityProviders,
+ *   issuer: string
+ * }} input
+ */
+async function registerIdp({ preset, directory, identityProviders, issuer }) {
+  const { idp } = preset;
+  if (!idp || !directory.poolOptions(preset.userPoolId)) return;
+  const created = await identityProviders.ensure({
+    UserPoolId: preset.userPoolId,
+    ProviderName: idp.providerName,
+    ProviderType: 'OIDC',
+    ProviderDetails: {
+      client_id: idp.poolClient.id,
+      client_secret: idp.poolClient.secret,
+      attributes_request_method: 'GET',
+      oidc_issuer: issuer,
+      authorize_scopes: idp.scopes.join(' ')
+    },
+    AttributeMapping: idp.attributeMapping,
+    IdpIdentifiers: [idp.idpIdentifier]
+  });
+  if (!created) return;
+  for (const client of Object.values(preset.clients)) {
+    if (!client.identityProviders?.includes(idp.providerName)) continue;
+    await directory.updateClient(client.id, (record) => {
+      const supported = /** @type {string[]} */ (record.SupportedIdentityProviders ?? ['COGNITO']);
+      if (supported.includes(idp.providerName)) return record;
+      return { ...record, SupportedIdentityProviders: [...supported, idp.providerName] };
+    });
+  }
 }

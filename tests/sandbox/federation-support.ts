@@ -1,5 +1,6 @@
 // A headless browser for LensIdP's and managed login's HTML forms: fetch, a cookie jar, manual redirects. Cookies
 // are kept per host (not per port), as browsers keep them, so the sandbox and LensIdP share one jar.
+import * as oidc from 'openid-client';
 import { expect } from 'vitest';
 import { idpUrl, preset } from './support';
 
@@ -90,3 +91,29 @@ export const idpUser = (username: 'sam' | 'alice') => {
   if (!user) throw new Error(`no IdP user ${username}`);
   return user;
 };
+
+/** The playground's direct path: openid-client, code + PKCE at LensIdP with the public client; the IdP's tokens. */
+export async function signInAtIdpDirectly(username: 'sam' | 'alice', browser = new Browser()) {
+  const config = await oidc.discovery(new URL(idpUrl), idp.publicClientId, undefined, oidc.None(), {
+    execute: [oidc.allowInsecureRequests]
+  });
+  const verifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: playgroundRedirect,
+    scope: idp.scopes.join(' '),
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state
+  });
+  const callback = await browser.signInAtIdp(
+    url.toString(),
+    playgroundRedirect,
+    username,
+    idpUser(username).password
+  );
+  return oidc.authorizationCodeGrant(config, new URL(callback), {
+    pkceCodeVerifier: verifier,
+    expectedState: state
+  });
+}
