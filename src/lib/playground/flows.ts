@@ -236,16 +236,17 @@ export class PlaygroundFlows {
     config: PlaygroundConfig,
     exchange: (fetchFn: typeof fetch) => Promise<SessionTokens>,
     username: (tokens: SessionTokens) => string,
-    federated: { since: string } | null = null
+    federated: { since: string; skip?: readonly string[] } | null = null
   ): Promise<{ tokens: SessionTokens; verification: TokenVerification; unseen: SandboxEvent[] | null }> {
     const flow: FlowName = federated ? 'federated-sign-in' : 'managed-login';
     this.#signInFlow = flow;
     return this.#run(flow, async () => {
+      // The sandbox tells what the pool did with the IdP out of the app's sight (all of it happened before the
+      // pool sent its code back, so it comes first in the trace); AWS does not.
+      const unseen = federated ? await this.outOfSight(config, federated.since, federated.skip) : null;
       const tokens = await exchange(this.#deps.runner.fetch);
       (await this.#sessionFor(config)).adopt(tokens, username(tokens));
       const verification = await this.verify(config, tokens);
-      // The sandbox tells what the pool did with the IdP out of the app's sight; AWS does not.
-      const unseen = federated ? await this.outOfSight(config, federated.since) : null;
       return { tokens, verification, unseen };
     });
   }
@@ -253,14 +254,18 @@ export class PlaygroundFlows {
   /**
    * The user pool's own exchanges with an outside IdP since `since` (ISO time), read from the sandbox's event
    * feed and added to the trace as `outOfSight` entries of the running flow. `null` off the sandbox (AWS shows
-   * nothing of that leg) or when the feed cannot be read.
+   * nothing of that leg) or when the feed cannot be read. `skip` leaves out kinds the caller saw itself.
    */
-  async outOfSight(config: PlaygroundConfig, since: string): Promise<SandboxEvent[] | null> {
+  async outOfSight(
+    config: PlaygroundConfig,
+    since: string,
+    skip: readonly string[] = []
+  ): Promise<SandboxEvent[] | null> {
     const endpoint = config.endpoint.trim();
     if (endpoint === '') return null;
     try {
       const events = (await readSandboxEvents(endpoint, 0, this.#deps.runner.fetch)).events.filter(
-        (event) => event.at >= since
+        (event) => event.at >= since && !skip.includes(event.kind)
       );
       for (const event of events) {
         const operation = operationForTarget(`event:${event.kind}`);
