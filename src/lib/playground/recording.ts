@@ -74,6 +74,31 @@ export interface Recording {
   callerIdentity: CallerIdentity;
   /** The role the identity pool chose, and why. */
   role: { chosen: string; why: string };
+  /**
+   * Both kinds of federation with the sandbox's LensIdP, recorded by run-both.ts (the driver of "Run both
+   * live"): each side's trace and the diagram steps it reached, with what moved. Absent in older recordings.
+   */
+  federation?: { userPool: RecordedRun; identityPool: RecordedRun };
+}
+
+/**
+ * One side of "Run both live" as recorded: its trace (redacted) and its steps (see run-both.ts `RunStep`).
+ *
+ * @example
+ * ```ts
+ * recording.federation?.identityPool.steps.find((step) => step.step === 'get-id')?.moved.shown;
+ * ```
+ */
+export interface RecordedRun {
+  entries: TraceEntry[];
+  steps: {
+    diagram: 'cup-federation' | 'cip-federation';
+    step: string;
+    entryId: number;
+    operation: string;
+    outOfSight: boolean;
+    moved: { what: string; shown: unknown; token?: string };
+  }[];
 }
 
 /**
@@ -171,6 +196,27 @@ const StepSchema = obj({
   entries: v.pipe(list(whole(1)), v.minLength(1, 'a step needs at least one exchange'))
 });
 
+const RecordedRunSchema = obj({
+  entries: v.pipe(list(EntrySchema), v.minLength(1, 'a run needs at least one exchange')),
+  steps: v.pipe(
+    list(
+      obj({
+        diagram: v.picklist(['cup-federation', 'cip-federation'] as const, 'expected a federation diagram'),
+        step: v.pipe(filled(), v.regex(KEBAB, 'expected a kebab-case step id')),
+        entryId: whole(1),
+        operation: filled(),
+        outOfSight: v.boolean('expected true or false'),
+        moved: obj({
+          what: filled(),
+          shown: v.unknown(),
+          token: v.optional(v.pipe(text(), v.regex(JWS, 'expected a JWT (three base64url parts)')))
+        })
+      })
+    ),
+    v.minLength(1, 'a run needs at least one step')
+  )
+});
+
 const RecordingSchema = obj({
   format: v.literal(
     RECORDING_FORMAT,
@@ -228,7 +274,8 @@ const RecordingSchema = obj({
     )
   }),
   callerIdentity: obj({ Arn: filled(), Account: filled(), UserId: filled() }),
-  role: obj({ chosen: filled(), why: filled() })
+  role: obj({ chosen: filled(), why: filled() }),
+  federation: v.optional(obj({ userPool: RecordedRunSchema, identityPool: RecordedRunSchema }))
 });
 
 type Parsed = v.InferOutput<typeof RecordingSchema>;

@@ -196,13 +196,13 @@ export function createHeadlessAgent(): SignInAgent {
       let url = start;
       let form: Record<string, string> | null = null;
       for (let hops = 0; hops < 30; hops += 1) {
-        const method = form ? 'POST' : 'GET';
+        const method: string = form ? 'POST' : 'GET';
         name(method, url);
         const headers: Record<string, string> = {};
         const cookie = cookieHeader(url);
         if (cookie) headers.cookie = cookie;
         if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
-        const response = await fetchFn(url, {
+        const response: Response = await fetchFn(url, {
           method,
           headers,
           body: form ? new URLSearchParams(form).toString() : undefined,
@@ -222,11 +222,11 @@ export function createHeadlessAgent(): SignInAgent {
           url = next.href;
           continue;
         }
-        const html = await response.text();
+        const html: string = await response.text();
         if (response.status >= 400) {
           throw new Error(`The sign-in stopped at ${new URL(url).pathname}: HTTP ${response.status}`);
         }
-        const login = /type="password"/i.test(html) ? formAction(html, ['/login']) : null;
+        const login: string | null = /type="password"/i.test(html) ? formAction(html, ['/login']) : null;
         const confirm = login ? null : formAction(html, ['/confirm']);
         const action = login ?? confirm;
         if (!action) throw new Error(`No sign-in or consent form at ${new URL(url).pathname}`);

@@ -122,7 +122,8 @@ export class FlowRunner {
       startedAt: at,
       durationMs: 0,
       method: (seen.request?.method ?? 'EVENT').toUpperCase(),
-      url: redactUrl(seen.request?.url ?? ''),
+      // An event without an HTTP exchange (the pool creating its user) is named by its catalogue target.
+      url: redactUrl(seen.request?.url ?? operation?.target ?? seen.operation),
       service: operation?.service ?? 'other',
       operation: operation?.name ?? seen.operation,
       requestHeaders: redactHeaders(seen.request?.headers ?? {}),
