@@ -9,7 +9,7 @@
  *   Password?: string, UserStatus?: string, Enabled?: boolean, RefreshTokens?: string[],
  *   ConfirmationCode?: string, UserLastModifiedDate?: Date, RotatedRefreshTokens?: Record<string, number>,
  *   PreferredMfaSetting?: string, UserMFASettingList?: string[], SoftwareToken?: {secret: string, verified: boolean, name?: string},
- *   PasswordSignInDisabled?: boolean
+ *   PasswordSignInDisabled?: boolean, UserCreateDate?: Date
  * }} UserRecord
  */
 
@@ -17,7 +17,8 @@
  * @typedef {import('./tokens.js').AppClient & {
  *   ClientSecret?: string, ExplicitAuthFlows?: string[], PreventUserExistenceErrors?: string,
  *   AllowedOAuthScopes?: string[], WriteAttributes?: string[], CallbackURLs?: string[], LogoutURLs?: string[],
- *   ClientName?: string, RefreshTokenRotation?: {Feature: string, RetryGracePeriodSeconds?: number}
+ *   ClientName?: string, RefreshTokenRotation?: {Feature: string, RetryGracePeriodSeconds?: number},
+ *   AllowedOAuthFlows?: string[], AllowedOAuthFlowsUserPoolClient?: boolean, SupportedIdentityProviders?: string[]
  * }} ClientRecord
  */
 

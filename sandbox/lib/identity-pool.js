@@ -180,7 +180,7 @@ export function createIdentityPools(deps) {
     }).catch(() => null);
     if (!verified) throw notAuthorized("Invalid login token. Couldn't verify signed token.");
     const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-    if (!audiences.some((aud) => provider.clientIds.includes(String(aud)))) {
+    if (!audiences.some((/** @type {unknown} */ aud) => provider.clientIds.includes(String(aud)))) {
       throw notAuthorized('Invalid login token. Incorrect token audience.');
     }
     const time = now();

@@ -16,6 +16,7 @@
 // sandbox and --reset clears them.
 import { createServer } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+// @ts-expect-error -- oidc-provider 8 ships no type declarations
 import Provider from 'oidc-provider';
 import { escapeHtml, htmlPage, originOf } from './login-page.js';
 
@@ -267,7 +268,13 @@ export async function startIdp(options) {
       }
     ],
     jwks: { keys: [signingKey] },
-    cookies: { keys: [cookieKey] },
+    // Lax, not oidc-provider's default None for the session cookie: browsers refuse SameSite=None without Secure, and
+    // LensIdP is served over http. Every step of a sign-in is a top-level navigation, which Lax cookies follow.
+    cookies: {
+      keys: [cookieKey],
+      long: { httpOnly: true, sameSite: 'lax', signed: true },
+      short: { httpOnly: true, sameSite: 'lax', signed: true }
+    },
     scopes: ['openid', 'offline_access', 'email', 'profile'],
     claims: {
       openid: ['sub'],
@@ -277,6 +284,7 @@ export async function startIdp(options) {
     // The id token carries the claims of the granted scopes (as Google's and Auth0's do), not only `sub`: the user
     // pool's attribute mapping and the identity pool's role rules read them from it.
     conformIdTokenClaims: false,
+    /** @param {unknown} _ctx @param {string} sub */
     async findAccount(_ctx, sub) {
       const user = bySub.get(sub);
       if (!user) return undefined;
@@ -288,12 +296,19 @@ export async function startIdp(options) {
       userinfo: { enabled: true }
     },
     // Every client that may refresh gets a refresh token, without asking for offline_access.
-    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
-    pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
+    issueRefreshToken: async (/** @type {unknown} */ _ctx, /** @type {any} */ client) =>
+      client.grantTypeAllowed('refresh_token'),
+    pkce: {
+      required: (/** @type {unknown} */ _ctx, /** @type {any} */ client) => client.clientAuthMethod === 'none'
+    },
+    /** @param {unknown} _ctx @param {string} origin @param {{redirectUris: string[]}} client */
     clientBasedCORS(_ctx, origin, client) {
       return client.redirectUris.some((uri) => originOf(uri) === origin);
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: (/** @type {unknown} */ _ctx, /** @type {{uid: string}} */ interaction) =>
+        `/interaction/${interaction.uid}`
+    },
     ttl: {
       AccessToken: 3600,
       AuthorizationCode: 300,
@@ -303,6 +318,7 @@ export async function startIdp(options) {
       Session: 24 * 3600,
       Grant: 14 * 24 * 3600
     },
+    /** @param {any} ctx @param {{error: string, error_description?: string}} out */
     async renderError(ctx, out) {
       ctx.type = 'html';
       ctx.body = htmlPage({
@@ -313,7 +329,7 @@ export async function startIdp(options) {
       }).body;
     }
   });
-  provider.on('server_error', (_ctx, error) => onError(error));
+  provider.on('server_error', (/** @type {unknown} */ _ctx, /** @type {unknown} */ error) => onError(error));
   const callback = provider.callback();
 
   /**

@@ -10,6 +10,8 @@
 import {
   AdminDeleteUserCommand,
   AdminDisableProviderForUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminGetUserCommand,
   AdminLinkProviderForUserCommand,
   InitiateAuthCommand
@@ -207,6 +209,30 @@ describe('user pool federation with LensIdP', () => {
     expect(replayed.headers.get('location')).toBeNull();
   });
 
+  it("returns the IdP's refusal to the app (cancel at LensIdP -> access_denied with the app's state)", async () => {
+    const browser = new Browser();
+    const query = new URLSearchParams({
+      client_id: web.id,
+      redirect_uri: playgroundRedirect,
+      response_type: 'code',
+      scope: 'openid',
+      state: 'app-state',
+      identity_provider: 'LensIdP'
+    });
+    const { response, url } = await browser.follow(
+      `${endpoint}/oauth2/authorize?${query}`,
+      playgroundRedirect
+    );
+    const abort = /action="([^"]+\/abort)"/.exec(await response.text())?.[1];
+    const { url: back } = await browser.follow(new URL(String(abort), url).toString(), playgroundRedirect, {
+      form: {}
+    });
+    const params = new URL(back).searchParams;
+    expect(params.get('error')).toBe('access_denied');
+    expect(params.get('state')).toBe('app-state');
+    expect(params.get('code')).toBeNull();
+  });
+
   it('never lets a federated user sign in with a password', async () => {
     const username = `LensIdP_${idpUser('sam').sub}`;
     await federatedSignIn('sam');
@@ -315,5 +341,32 @@ describe('user pool federation with LensIdP', () => {
       'NotAuthorizedException',
       'Incorrect username or password.'
     );
+  });
+  it('refuses a disabled federated user at /oauth2/idpresponse: the app gets an error, no code', async () => {
+    const username = `LensIdP_${idpUser('sam').sub}`;
+    await federatedSignIn('sam');
+    const admin = userPoolClient();
+    await admin.send(new AdminDisableUserCommand({ UserPoolId: preset.userPoolId, Username: username }));
+    try {
+      const query = new URLSearchParams({
+        client_id: web.id,
+        redirect_uri: playgroundRedirect,
+        response_type: 'code',
+        scope: 'openid',
+        identity_provider: 'LensIdP'
+      });
+      const back = await new Browser().signInAtIdp(
+        `${endpoint}/oauth2/authorize?${query}`,
+        playgroundRedirect,
+        'sam',
+        idpUser('sam').password
+      );
+      const params = new URL(back).searchParams;
+      expect(params.get('code')).toBeNull();
+      expect(params.get('error')).toBe('invalid_request');
+      expect(params.get('error_description')).toBe('User is disabled.');
+    } finally {
+      await admin.send(new AdminEnableUserCommand({ UserPoolId: preset.userPoolId, Username: username }));
+    }
   });
 });
