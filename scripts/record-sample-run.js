@@ -80,6 +80,9 @@ async function loadSiteModules() {
       ),
       recording: /** @type {typeof import('../src/lib/playground/recording')} */ (
         await server.ssrLoadModule('/src/lib/playground/recording.ts')
+      ),
+      runBoth: /** @type {typeof import('../src/lib/playground/run-both')} */ (
+        await server.ssrLoadModule('/src/lib/playground/run-both.ts')
       )
     };
   } finally {
@@ -139,8 +142,9 @@ async function fetchOnPort(port, input, init) {
         incoming.on('end', () => {
           const responseHeaders = new Headers();
           for (const [name, value] of Object.entries(incoming.headers)) {
-            if (value !== undefined)
-              responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+            // Set-Cookie lines stay apart (getSetCookie reads them one by one, as a browser does).
+            if (Array.isArray(value)) for (const line of value) responseHeaders.append(name, line);
+            else if (value !== undefined) responseHeaders.set(name, value);
           }
           const status = incoming.statusCode ?? 500;
           resolve(
@@ -207,6 +211,81 @@ const REPLAY = [
   }
 ];
 
+/** LensIdP's issuer for a sandbox endpoint: same host, port + 1. @param {string} endpoint */
+function idpIssuerOf(endpoint) {
+  const url = new URL(endpoint);
+  url.port = String(Number(url.port) + 1);
+  return url.origin;
+}
+
+/** The AWS SDK options of the recorded runs. @param {string} sdkVersion */
+function flowsSdkOptions(sdkVersion) {
+  return {
+    maxAttempts: 3,
+    retryMode: 'standard',
+    // As the browser build says, minus what would differ between machines (OS and Node versions).
+    defaultUserAgentProvider: async () =>
+      /** @type {[string, string?][]} */ ([
+        ['aws-sdk-js', sdkVersion],
+        ['ua', '2.1'],
+        ['os/other'],
+        ['lang/js'],
+        ['md/nodejs']
+      ])
+  };
+}
+
+/**
+ * User pool federation and identity pool federation with LensIdP's sam, run by run-both.ts (the playground's
+ * runner and flows, a headless agent on LensIdP's pages), kept as each side's trace and the diagram steps it
+ * reached with what moved.
+ * @param {Awaited<ReturnType<typeof loadSiteModules>>} site
+ * @param {{ config: import('../src/lib/playground/config').PlaygroundConfig, preset: any, fetch: typeof fetch,
+ *   now: () => number, libraries: any }} input
+ */
+async function recordFederation(site, { config, preset, fetch, now, libraries }) {
+  const sam = preset.idp.users.find((/** @type {{username: string}} */ user) => user.username === 'sam');
+  assert(sam, 'no LensIdP user sam in the preset');
+  const redirectUri = preset.idp.publicRedirectUris[0];
+  const options = {
+    config,
+    redirectUri,
+    identityProvider: preset.idp.providerName,
+    user: { username: sam.username, password: sam.password }
+  };
+  const deps = {
+    fetch,
+    now,
+    crypto: globalThis.crypto,
+    loadOAuth: async () => libraries.oauth,
+    loadCognito: async () => libraries.identityJs,
+    loadIdentitySdk: async () => ({
+      identity: libraries.identitySdk,
+      sts: libraries.stsSdk,
+      http: { FetchHttpHandler: libraries.FetchHttpHandler }
+    }),
+    sdkOptions: libraries.sdkOptions
+  };
+  const userPool = await site.runBoth.runUserPoolFederation(options, deps);
+  assert(userPool.verification.id?.valid, 'the federated user pool id token did not verify');
+  assert(userPool.unseen && userPool.unseen.length > 0, 'the sandbox reported nothing out of sight');
+  const identityPool = await site.runBoth.runIdentityPoolFederation(options, deps);
+  assert(/assumed-role\/LensEditors\//.test(identityPool.caller.Arn), `sam got ${identityPool.caller.Arn}`);
+  /** @param {{ entries: any[], steps: any[] }} run */
+  const kept = (run) => ({
+    entries: run.entries,
+    steps: run.steps.map((/** @type {any} */ step) => ({
+      diagram: step.diagram,
+      step: step.step,
+      entryId: step.entryId,
+      operation: step.operation,
+      outOfSight: step.outOfSight,
+      moved: step.moved
+    }))
+  });
+  return { userPool: kept(userPool), identityPool: kept(identityPool) };
+}
+
 /** @param {unknown} condition @param {string} message @returns {asserts condition} */
 function assert(condition, message) {
   if (!condition) throw new Error(`record-sample-run: ${message}`);
@@ -217,7 +296,7 @@ function assert(condition, message) {
  * @param {Awaited<ReturnType<typeof loadSiteModules>>} site
  */
 async function record(site) {
-  const [{ startSandbox }, { loadKeys }, identityJs, identitySdk, stsSdk, { FetchHttpHandler }, jose] =
+  const [{ startSandbox }, { loadKeys }, identityJs, identitySdk, stsSdk, { FetchHttpHandler }, jose, oauth] =
     await Promise.all([
       import('../sandbox/lib/server.js'),
       import('../sandbox/lib/keys.js'),
@@ -225,7 +304,8 @@ async function record(site) {
       import('@aws-sdk/client-cognito-identity'),
       import('@aws-sdk/client-sts'),
       import('@smithy/fetch-http-handler'),
-      import('jose')
+      import('jose'),
+      import('oauth4webapi')
     ]);
   const preset = JSON.parse(await readFile(path.join(ROOT, 'sandbox/seed/preset.json'), 'utf8'));
   const sdkVersion = JSON.parse(
@@ -238,7 +318,10 @@ async function record(site) {
     clientId: preset.clients.web.id,
     domain: '',
     identityPoolId: preset.identityPools.guests.id,
-    endpoint
+    endpoint,
+    // LensIdP, the sandbox's OpenID provider: the preset's endpoint's port + 1 (the IDP contract).
+    idpIssuer: idpIssuerOf(endpoint),
+    idpClientId: preset.idp.publicClientId
   };
   const alice = preset.users.find((/** @type {{username: string}} */ user) => user.username === USERNAME);
   assert(alice, `no user ${USERNAME} in the preset`);
@@ -252,31 +335,57 @@ async function record(site) {
   const sandboxErrors = [];
   /** @type {Awaited<ReturnType<typeof startSandbox>> | undefined} */
   let sandbox;
+  const idpOrigin = new URL(config.idpIssuer).origin;
+  let idpPort = 0;
   Determinism.start(clock);
+  // The sandbox's own calls to LensIdP (the pool redeeming its code, the identity pool reading its keys) go to
+  // the preset's issuer: deliver them to the port LensIdP really listens on, with the preset's Host.
+  globalThis.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.origin !== idpOrigin) return realFetch(input, init);
+    const response = await fetchOnPort(idpPort, input, init);
+    // Node's HTTP server stamps Date from the real clock: restamp it from the fake one (the event feed shows it).
+    if (response.headers.has('date')) response.headers.set('date', new Date(clock.now()).toUTCString());
+    return response;
+  };
   try {
     sandbox = await startSandbox({
       port: 0,
       publicUrl: endpoint,
+      idpPort: 0,
+      idpPublicUrl: config.idpIssuer,
       dataDir,
       reset: true,
       onCodeSent: () => {},
       onError: (error) => sandboxErrors.push(error)
     });
     const sandboxPort = sandbox.port;
+    idpPort = sandbox.idpPort;
 
-    // The network as the page sees it: a fixed time per exchange, and only the CORS-readable headers.
-    /** @type {typeof fetch} */
-    const network = async (input, init) => {
-      clock.advance(EXCHANGE_MS / 2);
-      const response = await fetchOnPort(sandboxPort, input, init);
-      const body = await response.arrayBuffer();
-      clock.advance(EXCHANGE_MS / 2);
-      const headers = browserReadableHeaders(response.headers);
-      // Node's HTTP server stamps Date from the real clock (out of reach of the fake one): restamp it with the
-      // fake clock at the moment the sandbox answered, as a server on that clock would have.
-      if (headers.has('date')) headers.set('date', new Date(clock.now() - EXCHANGE_MS / 2).toUTCString());
-      return new Response(body, { status: response.status, statusText: response.statusText, headers });
-    };
+    // The network as the page sees it: a fixed time per exchange, and only the CORS-readable headers. The
+    // federation runs' headless agent is a browser, not a page: it sees every header (redirects, cookies).
+    /** @param {{ everyHeader?: boolean }} [view] @returns {typeof fetch} */
+    const networkFor =
+      (view = {}) =>
+      async (input, init) => {
+        clock.advance(EXCHANGE_MS / 2);
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const response = await fetchOnPort(url.origin === idpOrigin ? idpPort : sandboxPort, input, init);
+        const body = await response.arrayBuffer();
+        clock.advance(EXCHANGE_MS / 2);
+        const headers = view.everyHeader
+          ? new Headers(response.headers)
+          : browserReadableHeaders(response.headers);
+        // Node's HTTP server stamps Date from the real clock (out of reach of the fake one): restamp it with the
+        // fake clock at the moment the sandbox answered, as a server on that clock would have.
+        if (headers.has('date')) headers.set('date', new Date(clock.now() - EXCHANGE_MS / 2).toUTCString());
+        return new Response([101, 204, 205, 304].includes(response.status) ? null : body, {
+          status: response.status,
+          statusText: response.statusText,
+          headers
+        });
+      };
+    const network = networkFor();
 
     // The playground's runner and flows, as the page builds them.
     const runner = new site.runner.FlowRunner({ fetch: network, now: () => clock.now() });
@@ -295,19 +404,7 @@ async function record(site) {
       now: () => clock.now(),
       loadCognito: async () => identityJs,
       loadIdentitySdk: async () => ({ identity: identitySdk, sts: stsSdk, http: { FetchHttpHandler } }),
-      sdkOptions: {
-        maxAttempts: 3,
-        retryMode: 'standard',
-        // As the browser build says, minus what would differ between machines (OS and Node versions).
-        defaultUserAgentProvider: async () =>
-          /** @type {[string, string?][]} */ ([
-            ['aws-sdk-js', sdkVersion],
-            ['ua', '2.1'],
-            ['os/other'],
-            ['lang/js'],
-            ['md/nodejs']
-          ])
-      }
+      sdkOptions: flowsSdkOptions(sdkVersion)
     });
 
     const signIn = await flows.signIn(config, USERNAME, alice.password, 'USER_SRP_AUTH');
@@ -363,6 +460,23 @@ async function record(site) {
       `the sandbox reported errors: ${sandboxErrors.map(String).join('; ')}`
     );
 
+    // Both kinds of federation, by the driver "Run both live" uses (run-both.ts), one after the other so the
+    // random stream is drawn in the same order every time.
+    const federation = await recordFederation(site, {
+      config: { ...config, domain: endpoint },
+      preset,
+      fetch: networkFor({ everyHeader: true }),
+      now: () => clock.now(),
+      libraries: {
+        oauth,
+        identityJs,
+        identitySdk,
+        stsSdk,
+        FetchHttpHandler,
+        sdkOptions: flowsSdkOptions(sdkVersion)
+      }
+    });
+
     const recording = {
       format: site.recording.RECORDING_FORMAT,
       label: LABEL,
@@ -378,7 +492,8 @@ async function record(site) {
       role: {
         chosen: preferred,
         why: `cognito:preferred_role from the id token (group ${group.name}, precedence ${group.precedence})`
-      }
+      },
+      federation
     };
     // The fixture must be one the site accepts.
     site.recording.parseRecording(JSON.parse(JSON.stringify(recording)));

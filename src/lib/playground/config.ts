@@ -37,6 +37,13 @@ export interface PlaygroundConfig {
   identityPoolId: string;
   /** One endpoint override for all services (the sandbox serves all on one port); `''` = real AWS. */
   endpoint: string;
+  /**
+   * An OpenID provider the identity pool trusts directly (identity pool federation): its issuer, exactly as
+   * its tokens' `iss` says (`https://accounts.google.com`). `''` = not used.
+   */
+  idpIssuer: string;
+  /** The playground's public client at that provider (PKCE, no secret). `''` = not used. */
+  idpClientId: string;
 }
 
 /**
@@ -84,7 +91,9 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   'clientId',
   'domain',
   'identityPoolId',
-  'endpoint'
+  'endpoint',
+  'idpIssuer',
+  'idpClientId'
 ];
 
 /**
@@ -108,6 +117,98 @@ export const MAX_FIELD_LENGTH = 256;
 export const CONFIG_STORAGE_KEY = 'cognito-lens:playground-config';
 
 const OPTIONAL_FIELDS: ReadonlySet<ConfigField> = new Set(['domain', 'identityPoolId', 'endpoint']);
+
+/** The longest client id accepted at an outside IdP (Google's are about 72 characters). */
+const MAX_IDP_CLIENT_ID = 200;
+
+/**
+ * Check an outside OpenID provider's issuer: an https URL (http only on this machine), without query or
+ * fragment, not its discovery document's address, not a user pool (those go in the user pool fields: their
+ * tokens reach the identity pool under the user pool's provider name). Returns the problem, or `null`.
+ *
+ * @example
+ * ```ts
+ * checkIdpIssuer('https://accounts.google.com/.well-known/openid-configuration')?.suggestion;
+ * // 'https://accounts.google.com'
+ * ```
+ */
+export function checkIdpIssuer(value: string): Omit<FieldProblem, 'field'> | null {
+  const typed = value.trim();
+  if (typed === '') return { code: 'ERR_INPUT_EMPTY', message: 'Enter the issuer of the OpenID provider' };
+  let url: URL;
+  try {
+    url = new URL(typed);
+  } catch {
+    const suggestion = /^[\w.-]+\.[a-z]{2,}(?:\/\S*)?$/i.test(typed) ? `https://${typed}` : undefined;
+    return {
+      code: 'ERR_IDP_ISSUER_NOT_URL',
+      message: `The issuer is a URL such as https://accounts.google.com${suggestion ? `: did you mean ${suggestion}?` : ''}`,
+      ...(suggestion ? { suggestion } : {})
+    };
+  }
+  const discovery = /\/\.well-known\/openid-configuration\/?$/;
+  if (discovery.test(url.pathname)) {
+    const suggestion = `${url.origin}${url.pathname.replace(discovery, '')}`;
+    return {
+      code: 'ERR_IDP_ISSUER_IS_DISCOVERY',
+      message: `That is the discovery document's address; the issuer is ${suggestion}`,
+      suggestion
+    };
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackUrl(typed))) {
+    return {
+      code: 'ERR_IDP_ISSUER_NOT_HTTPS',
+      message: 'An OpenID provider is reached over https (plain http only on this machine, for the sandbox)'
+    };
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    return {
+      code: 'ERR_IDP_ISSUER_EXTRA',
+      message: 'An issuer has no query, fragment or user name: copy it from the iss claim of a token',
+      suggestion: `${url.origin}${url.pathname === '/' ? '' : url.pathname}`
+    };
+  }
+  if (/^cognito-idp\.[a-z0-9-]+\.amazonaws\.com$/.test(url.hostname)) {
+    return {
+      code: 'ERR_IDP_ISSUER_IS_USER_POOL',
+      message:
+        'That is a user pool: put its id in the user pool field instead (the identity pool already knows user pools by name)'
+    };
+  }
+  return null;
+}
+
+/**
+ * Check a client id at an outside OpenID provider: text without spaces, not an issuer URL.
+ *
+ * @example
+ * ```ts
+ * checkIdpClientId('lens-playground'); // null
+ * ```
+ */
+export function checkIdpClientId(value: string): Omit<FieldProblem, 'field'> | null {
+  const typed = value.trim();
+  if (typed === '') {
+    return {
+      code: 'ERR_INPUT_EMPTY',
+      message: 'Enter the client id the OpenID provider gave this playground'
+    };
+  }
+  if (/^https?:\/\//i.test(typed)) {
+    return {
+      code: 'ERR_IDP_CLIENT_ID_IS_URL',
+      message: 'That is a URL: the client id is the name the provider gave your app (the issuer goes above)',
+      moveTo: 'idpIssuer'
+    };
+  }
+  if (/\s/.test(typed) || typed.length > MAX_IDP_CLIENT_ID) {
+    return {
+      code: 'ERR_IDP_CLIENT_ID_FORMAT',
+      message: `A client id is one word of at most ${MAX_IDP_CLIENT_ID} characters, without spaces`
+    };
+  }
+  return null;
+}
 
 /**
  * True when a URL points at this machine (127.0.0.1, localhost, [::1]): the local sandbox, not AWS.
@@ -213,6 +314,15 @@ export function validateConfig(config: PlaygroundConfig): FieldProblem[] {
       check(problems, field, () => parseEndpoint(value));
     }
   }
+  // Identity pool federation with an outside provider: both fields or neither.
+  const issuer = text('idpIssuer');
+  const idpClient = text('idpClientId');
+  if (issuer.trim() !== '' || idpClient.trim() !== '') {
+    const issuerProblem = checkIdpIssuer(issuer);
+    if (issuerProblem !== null) problems.push({ field: 'idpIssuer', ...issuerProblem });
+    const clientProblem = checkIdpClientId(idpClient);
+    if (clientProblem !== null) problems.push({ field: 'idpClientId', ...clientProblem });
+  }
   return problems;
 }
 
@@ -238,7 +348,7 @@ function pickFields(source: (field: ConfigField) => unknown): Partial<Playground
 }
 
 /**
- * The configuration as share-link parameters (`?region=...&userPoolId=...`): only the six fields, only
+ * The configuration as share-link parameters (`?region=...&userPoolId=...`): only the configuration fields, only
  * those set. The configuration holds no secret, and nothing else is ever added.
  *
  * @example
@@ -271,7 +381,7 @@ export function configFromParams(params: URLSearchParams): Partial<PlaygroundCon
 }
 
 /**
- * Remember the configuration in this browser (only the six fields, whatever else the object carries).
+ * Remember the configuration in this browser (only the configuration fields, whatever else the object carries).
  * Throws what the storage throws (quota, storage disabled), so the page can say it was not saved.
  *
  * @example

@@ -6,6 +6,9 @@ import { createJwksCache, verifyToken, type JwksCache, type VerificationResult }
 import type { Jwks } from '../tokens/types';
 import type { PlaygroundConfig } from './config';
 import { IdentityPoolClient, type IdentitySdk } from './identity-pool-client';
+import { providerNameOf, type IdpDeps, type IdpTokens } from './idp-federation';
+import { operationForTarget } from './operations';
+import { readSandboxEvents, type SandboxEvent } from './sandbox-events';
 import { assertPlainPasswordAllowed } from './link-trust';
 import type { FlowRunner } from './runner';
 import { ChallengeSignIn, type ChallengeStep, type FirstFactor, type SrpHelper } from './challenge-sign-in';
@@ -232,14 +235,115 @@ export class PlaygroundFlows {
   managedLogin(
     config: PlaygroundConfig,
     exchange: (fetchFn: typeof fetch) => Promise<SessionTokens>,
-    username: (tokens: SessionTokens) => string
-  ): Promise<{ tokens: SessionTokens; verification: TokenVerification }> {
-    this.#signInFlow = 'managed-login';
-    return this.#run('managed-login', async () => {
+    username: (tokens: SessionTokens) => string,
+    federated: { since: string; skip?: readonly string[] } | null = null
+  ): Promise<{ tokens: SessionTokens; verification: TokenVerification; unseen: SandboxEvent[] | null }> {
+    const flow: FlowName = federated ? 'federated-sign-in' : 'managed-login';
+    this.#signInFlow = flow;
+    return this.#run(flow, async () => {
+      // The sandbox tells what the pool did with the IdP out of the app's sight (all of it happened before the
+      // pool sent its code back, so it comes first in the trace); AWS does not.
+      const unseen = federated ? await this.outOfSight(config, federated.since, federated.skip) : null;
       const tokens = await exchange(this.#deps.runner.fetch);
       (await this.#sessionFor(config)).adopt(tokens, username(tokens));
-      return { tokens, verification: await this.verify(config, tokens) };
+      const verification = await this.verify(config, tokens);
+      return { tokens, verification, unseen };
     });
+  }
+
+  /**
+   * The user pool's own exchanges with an outside IdP since `since` (ISO time), read from the sandbox's event
+   * feed and added to the trace as `outOfSight` entries of the running flow. `null` off the sandbox (AWS shows
+   * nothing of that leg) or when the feed cannot be read. `skip` leaves out kinds the caller saw itself.
+   */
+  async outOfSight(
+    config: PlaygroundConfig,
+    since: string,
+    skip: readonly string[] = []
+  ): Promise<SandboxEvent[] | null> {
+    const endpoint = config.endpoint.trim();
+    if (endpoint === '') return null;
+    try {
+      const events = (await readSandboxEvents(endpoint, 0, this.#deps.runner.fetch)).events.filter(
+        (event) => event.at >= since && !skip.includes(event.kind)
+      );
+      for (const event of events) {
+        const operation = operationForTarget(`event:${event.kind}`);
+        this.#deps.runner.reportOutOfSight({
+          operation: operation?.name ?? event.kind,
+          request: event.request,
+          response: event.response,
+          summary: event.summary
+        });
+      }
+      return events;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Identity pool federation with an outside OpenID provider: `exchange` redeems the IdP's code (through the
+   * traced fetch, see idp-federation.ts) and returns the IdP's tokens; the id token is checked against the
+   * IdP's own keys (another issuer than the user pool), then goes into `Logins` under the provider's name for
+   * GetId and GetCredentialsForIdentity. `onIdpToken` sees the token and its check before the identity pool
+   * is asked, so a refusal there still shows them.
+   */
+  idpFederation(
+    config: PlaygroundConfig,
+    exchange: (deps: IdpDeps) => Promise<IdpTokens & { jwksUri: string | null }>,
+    onIdpToken?: (step: {
+      tokens: IdpTokens;
+      verification: VerificationResult | null;
+      providerName: string;
+    }) => void
+  ): Promise<{
+    tokens: IdpTokens;
+    verification: VerificationResult | null;
+    providerName: string;
+    identityId: string;
+    credentials: Credentials;
+  }> {
+    return this.#run('idp-federation', async () => {
+      const runner = this.#deps.runner;
+      const { jwksUri, ...tokens } = await exchange({
+        fetch: runner.fetch,
+        nameEndpoint: (method, url, operation) => runner.nameEndpoint(method, url, operation)
+      });
+      const issuer = config.idpIssuer.trim();
+      const providerName = providerNameOf(issuer);
+      const verification = await this.verifyIdpToken(config, tokens.idToken, jwksUri);
+      onIdpToken?.({ tokens, verification, providerName });
+      const logins = { [providerName]: tokens.idToken };
+      const client = await this.#identityClient(config);
+      const identityId = await client.getId(logins);
+      const credentials = await client.getCredentials(identityId, logins);
+      return { tokens, verification, providerName, identityId, credentials };
+    });
+  }
+
+  /**
+   * An outside IdP's id token against that IdP's published keys, with the one verifier: issuer is the
+   * configured IdP, audience the playground's client there; no token_use (not a user pool token). `null` when
+   * the IdP announced no keys.
+   */
+  async verifyIdpToken(
+    config: PlaygroundConfig,
+    idToken: string,
+    jwksUri: string | null
+  ): Promise<VerificationResult | null> {
+    if (!jwksUri) return null;
+    return verifyToken(
+      idToken,
+      {
+        issuer: config.idpIssuer.trim(),
+        tokenUse: 'not-user-pool',
+        clientId: config.idpClientId.trim(),
+        groups: null,
+        scopes: null
+      },
+      { now: this.#deps.now, jwks: this.#jwks.source(jwksUri) }
+    );
   }
 
   /** REFRESH_TOKEN_AUTH, then the new tokens' verification. */

@@ -15,7 +15,7 @@ import { classifyHost, normalizeDomain, type HostVerdict } from '../cognito';
  * ```
  */
 export interface HostToConfirm {
-  field: 'endpoint' | 'domain';
+  field: 'endpoint' | 'domain' | 'idpIssuer';
   value: string;
   host: string;
   /** What would go to that host, in plain words. */
@@ -29,7 +29,9 @@ export const EMPTY_CONFIG: PlaygroundConfig = {
   clientId: '',
   domain: '',
   identityPoolId: '',
-  endpoint: ''
+  endpoint: '',
+  idpIssuer: '',
+  idpClientId: ''
 };
 
 const SENDS: Record<HostToConfirm['field'], string[]> = {
@@ -41,22 +43,38 @@ const SENDS: Record<HostToConfirm['field'], string[]> = {
   domain: [
     'your browser, for the sign-in page: whatever you type there goes to that host',
     'the authorization code and the code verifier (to get your tokens)'
+  ],
+  idpIssuer: [
+    "your browser, for that provider's sign-in page: whatever you type there goes to that host",
+    'the authorization code and the code verifier; the id token it returns goes to the identity pool'
   ]
 };
 
-/** The verdict for a config's endpoint or domain (a domain may be a bare prefix). */
+/**
+ * The verdict for a config's endpoint, domain (a domain may be a bare prefix) or outside IdP issuer. An
+ * issuer is never Cognito's own: it is trusted only on this machine (the sandbox's IdP).
+ */
 export function hostOf(
-  config: Pick<PlaygroundConfig, 'region' | 'endpoint' | 'domain'>,
-  field: 'endpoint' | 'domain'
+  config: Pick<PlaygroundConfig, 'region' | 'endpoint' | 'domain'> & { idpIssuer?: string },
+  field: 'endpoint' | 'domain' | 'idpIssuer'
 ): HostVerdict {
-  const value = config[field].trim();
+  const value = (config[field] ?? '').trim();
   if (field === 'endpoint') return classifyHost(value, config.region, 'endpoint');
+  if (field === 'idpIssuer') {
+    const verdict = classifyHost(value, config.region, 'endpoint');
+    return verdict.kind === 'loopback' || verdict.kind === 'invalid'
+      ? verdict
+      : { kind: 'foreign', host: verdict.host, origin: verdict.origin };
+  }
   try {
     return classifyHost(normalizeDomain(value, config.region), config.region, 'domain');
   } catch {
     return { kind: 'invalid', host: '', origin: '' };
   }
 }
+
+/** The fields that name a host the browser or its requests would go to. */
+const HOST_FIELDS = ['endpoint', 'domain', 'idpIssuer'] as const;
 
 const trusted = (verdict: HostVerdict) => verdict.kind === 'cognito' || verdict.kind === 'loopback';
 
@@ -74,16 +92,16 @@ export function reviewSharedConfig(shared: Partial<PlaygroundConfig>): {
   apply: Partial<PlaygroundConfig>;
   confirm: HostToConfirm[];
 } {
-  const hasIds = (['region', 'userPoolId', 'clientId', 'identityPoolId'] as const).some(
+  const hasIds = (['region', 'userPoolId', 'clientId', 'identityPoolId', 'idpClientId'] as const).some(
     (field) => (shared[field] ?? '') !== ''
   );
   const apply: Partial<PlaygroundConfig> = hasIds ? { ...EMPTY_CONFIG } : {};
-  for (const field of ['region', 'userPoolId', 'clientId', 'identityPoolId'] as const) {
+  for (const field of ['region', 'userPoolId', 'clientId', 'identityPoolId', 'idpClientId'] as const) {
     if (shared[field] !== undefined) apply[field] = shared[field];
   }
   const confirm: HostToConfirm[] = [];
   const region = shared.region ?? '';
-  for (const field of ['endpoint', 'domain'] as const) {
+  for (const field of HOST_FIELDS) {
     const value = shared[field];
     if (value === undefined || value.trim() === '') continue;
     const verdict = hostOf({ region, endpoint: '', domain: '', [field]: value }, field);
@@ -106,7 +124,7 @@ export function rememberable(config: Partial<PlaygroundConfig>): Partial<Playgro
   const out: Partial<PlaygroundConfig> = {};
   for (const field of CONFIG_FIELDS) if (config[field] !== undefined) out[field] = config[field];
   const region = config.region ?? '';
-  for (const field of ['endpoint', 'domain'] as const) {
+  for (const field of HOST_FIELDS) {
     const value = config[field];
     if (value === undefined || value.trim() === '') continue;
     if (!trusted(hostOf({ region, endpoint: '', domain: '', [field]: value }, field))) out[field] = '';

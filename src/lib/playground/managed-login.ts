@@ -24,6 +24,11 @@ export interface PendingLogin {
   verifier: string;
   state: string;
   config: PlaygroundConfig;
+  /**
+   * Set for user pool federation: the pool's name of the outside IdP the login went straight to
+   * (`identity_provider=LensIdP`), and when it started (the sandbox's events of this sign-in come after).
+   */
+  federated?: { identityProvider: string; since: string };
 }
 
 /**
@@ -38,11 +43,21 @@ export interface PendingLogin {
 export async function startManagedLogin(
   config: PlaygroundConfig,
   redirectUri: string,
-  deps: { storage: Pick<Storage, 'setItem'> | null; crypto: Pick<Crypto, 'getRandomValues' | 'subtle'> }
+  deps: {
+    storage: Pick<Storage, 'setItem'> | null;
+    crypto: Pick<Crypto, 'getRandomValues' | 'subtle'>;
+    /** Straight to this outside IdP (user pool federation), with the time it starts. */
+    federated?: { identityProvider: string; since: string };
+  }
 ): Promise<string> {
   const domain = normalizeDomain(config.domain, config.region);
   const pkce = await createPkce((n) => deps.crypto.getRandomValues(new Uint8Array(n)), deps.crypto.subtle);
-  const pending: PendingLogin = { verifier: pkce.verifier, state: pkce.state, config };
+  const pending: PendingLogin = {
+    verifier: pkce.verifier,
+    state: pkce.state,
+    config,
+    ...(deps.federated ? { federated: deps.federated } : {})
+  };
   if (deps.storage === null) {
     throw oauthError(
       'storage_blocked',
@@ -56,7 +71,8 @@ export async function startManagedLogin(
     redirectUri,
     challenge: pkce.challenge,
     state: pkce.state,
-    scopes: ['openid', 'email', 'profile']
+    scopes: ['openid', 'email', 'profile'],
+    identityProvider: deps.federated?.identityProvider
   });
 }
 
@@ -91,7 +107,7 @@ export function takePendingLogin(
   try {
     const value: unknown = JSON.parse(saved);
     if (value === null || typeof value !== 'object') return null;
-    const { verifier, state, config } = value as Record<string, unknown>;
+    const { verifier, state, config, federated } = value as Record<string, unknown>;
     if (
       typeof verifier !== 'string' ||
       typeof state !== 'string' ||
@@ -100,7 +116,12 @@ export function takePendingLogin(
     ) {
       return null;
     }
-    return { verifier, state, config: config as PlaygroundConfig };
+    const pending: PendingLogin = { verifier, state, config: config as PlaygroundConfig };
+    const fed = federated as Record<string, unknown> | null | undefined;
+    if (fed && typeof fed.identityProvider === 'string' && typeof fed.since === 'string') {
+      pending.federated = { identityProvider: fed.identityProvider, since: fed.since };
+    }
+    return pending;
   } catch {
     return null;
   }

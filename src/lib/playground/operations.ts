@@ -76,6 +76,50 @@ export interface Operation {
 }
 
 const USER_POOL_SIGN_IN: readonly FlowName[] = ['sign-in-srp', 'sign-in-password', 'refresh'];
+/** Managed login, with the pool's own form or straight to an outside IdP: both end with the pool's tokens. */
+const MANAGED: readonly FlowName[] = ['managed-login', 'federated-sign-in'];
+const FEDERATED: readonly FlowName[] = ['federated-sign-in'];
+const DIRECT: readonly FlowName[] = ['idp-federation'];
+
+/** The OAuth 2.0 / OpenID Connect fields that carry secrets, wherever they travel. */
+const OAUTH_REQUEST = {
+  code: 'secret',
+  code_verifier: 'secret',
+  client_secret: 'secret',
+  refresh_token: 'token',
+  password: 'secret'
+} as const;
+const OAUTH_RESPONSE = { id_token: 'token', access_token: 'token', refresh_token: 'token' } as const;
+
+/**
+ * An HTTP endpoint (no AWS API): copied as curl. For an outside IdP the target is a name the runner gives the
+ * URL its discovery document announced (`runner.nameEndpoint`), since every provider has its own paths.
+ */
+function http(
+  name: string,
+  service: 'oauth2' | 'jwks' | 'idp' | 'sandbox',
+  target: string,
+  label: string,
+  secrets: Operation['secrets'],
+  lights: readonly StepLight[] = []
+): Operation {
+  return { name, service, target, label, signed: false, secrets, cli: null, lights };
+}
+
+/**
+ * What the user pool did out of the app's sight, read from the sandbox's event feed: the target is the event's
+ * kind (`event:idp-code-redeemed`).
+ */
+function unseen(kind: string, name: string, label: string, lights: readonly StepLight[]): Operation {
+  return http(
+    name,
+    'idp',
+    `event:${kind}`,
+    label,
+    { request: OAUTH_REQUEST, response: OAUTH_RESPONSE },
+    lights
+  );
+}
 /** The answer carries tokens (not a further challenge). The redacted body keeps the key names. */
 const issuesTokens = (entry: TraceEntry) => (entry.responseBody ?? '').includes('"AuthenticationResult"');
 
@@ -195,7 +239,8 @@ export const OPERATIONS = {
     },
     cli: null,
     lights: [
-      { diagram: 'cup-federation', step: 'token-exchange', on: 'ok', flows: ['managed-login'] },
+      { diagram: 'cup-federation', step: 'token-exchange', on: 'ok', flows: MANAGED },
+      // The user pool as the identity pool's IdP; a federated sign-in is drawn on its own diagram only.
       { diagram: 'cip-federation', step: 'idp-token', on: 'ok', flows: ['managed-login'] }
     ]
   },
@@ -209,7 +254,7 @@ export const OPERATIONS = {
     cli: null,
     // Checking tokens with the pool's keys is the last step of the managed-login diagram; a password sign-in
     // is not drawn there.
-    lights: [{ diagram: 'cup-federation', step: 'use-tokens', on: 'ok', flows: ['managed-login'] }]
+    lights: [{ diagram: 'cup-federation', step: 'use-tokens', on: 'ok', flows: MANAGED }]
   },
   'GET jwks_uri': {
     name: 'GET jwks_uri',
@@ -221,6 +266,114 @@ export const OPERATIONS = {
     cli: null,
     lights: []
   },
+  // User pool federation: managed login sent straight to an outside IdP (identity_provider=LensIdP). In the
+  // browser these two are navigations (not traced); the headless runner (run-both.ts) makes them with fetch.
+  'GET /oauth2/authorize': http(
+    'GET /oauth2/authorize',
+    'oauth2',
+    'GET /oauth2/authorize',
+    'Start managed login at the user pool (identity_provider sends it on to the IdP)',
+    { request: {}, response: {} },
+    [{ diagram: 'cup-federation', step: 'authorize', on: 'ok', flows: FEDERATED }]
+  ),
+  'GET /oauth2/idpresponse': http(
+    'GET /oauth2/idpresponse',
+    'oauth2',
+    'GET /oauth2/idpresponse',
+    "The IdP sends the browser back to the user pool with the IdP's code",
+    { request: { code: 'secret' }, response: {} },
+    [{ diagram: 'cup-federation', step: 'idp-sign-in', on: 'ok', flows: FEDERATED }]
+  ),
+  // The outside IdP (LensIdP in the sandbox; Google, Auth0, Entra ID... on AWS).
+  'GET openid-configuration': http(
+    'GET openid-configuration',
+    'idp',
+    'GET /.well-known/openid-configuration',
+    "Read the IdP's OpenID configuration (discovery)",
+    { request: {}, response: {} }
+  ),
+  'GET IdP authorize': http(
+    'GET IdP authorize',
+    'idp',
+    'IdP GET authorization_endpoint',
+    "Open the IdP's sign-in page",
+    { request: {}, response: {} },
+    [
+      { diagram: 'cip-federation', step: 'idp-sign-in', on: 'ok', flows: DIRECT },
+      { diagram: 'cup-federation', step: 'idp-sign-in', on: 'ok', flows: FEDERATED }
+    ]
+  ),
+  'POST IdP sign-in': http(
+    'POST IdP sign-in',
+    'idp',
+    'IdP POST sign-in form',
+    "Sign in on the IdP's own page (its form, its password)",
+    { request: OAUTH_REQUEST, response: {} },
+    [
+      { diagram: 'cip-federation', step: 'idp-sign-in', on: 'ok', flows: DIRECT },
+      { diagram: 'cup-federation', step: 'idp-sign-in', on: 'ok', flows: FEDERATED }
+    ]
+  ),
+  'POST IdP token': http(
+    'POST IdP token',
+    'idp',
+    'IdP POST token_endpoint',
+    "Exchange the IdP's code for the IdP's tokens (PKCE, no secret)",
+    { request: OAUTH_REQUEST, response: OAUTH_RESPONSE },
+    [{ diagram: 'cip-federation', step: 'idp-token', on: 'ok', flows: DIRECT }]
+  ),
+  'GET IdP jwks': http(
+    'GET IdP jwks',
+    'jwks',
+    'IdP GET jwks_uri',
+    "Download the IdP's public keys (a different issuer from the user pool)",
+    { request: {}, response: {} },
+    [{ diagram: 'cip-federation', step: 'idp-token', on: 'ok', flows: DIRECT }]
+  ),
+  'GET /sandbox/events': http(
+    'GET /sandbox/events',
+    'sandbox',
+    'GET /sandbox/events',
+    "Read the sandbox's event feed: what the user pool did out of your app's sight",
+    { request: {}, response: OAUTH_REQUEST }
+  ),
+  // Out of the app's sight: the user pool's own exchanges with the IdP (sandbox event feed only).
+  'Pool redirects to the IdP': unseen(
+    'idp-authorize-redirect',
+    'Pool redirects to the IdP',
+    "The user pool sends the browser on to the IdP's authorize endpoint, as the IdP's OAuth client",
+    [{ diagram: 'cup-federation', step: 'authorize', on: 'ok', flows: FEDERATED }]
+  ),
+  'Pool redeems the IdP code': unseen(
+    'idp-code-redeemed',
+    'Pool redeems the IdP code',
+    "The user pool, server side, redeems the IdP's code (with its client secret) for the IdP's tokens",
+    [{ diagram: 'cup-federation', step: 'redeem-idp-code', on: 'ok', flows: FEDERATED }]
+  ),
+  'Pool verifies the IdP token': unseen(
+    'idp-token-verified',
+    'Pool verifies the IdP token',
+    "The user pool checks the IdP's id token against the IdP's keys; the token stays with the pool",
+    [{ diagram: 'cup-federation', step: 'redeem-idp-code', on: 'ok', flows: FEDERATED }]
+  ),
+  'Pool creates the federated user': unseen(
+    'federated-user-created',
+    'Pool creates the federated user',
+    'First visit: the user pool creates its own user (LensIdP_<sub>, EXTERNAL_PROVIDER) from the mapped attributes',
+    [{ diagram: 'cup-federation', step: 'link-user', on: 'ok', flows: FEDERATED }]
+  ),
+  'Pool updates the federated user': unseen(
+    'federated-user-updated',
+    'Pool updates the federated user',
+    "A later visit: the user pool updates its user's mapped attributes from the IdP's token",
+    [{ diagram: 'cup-federation', step: 'link-user', on: 'ok', flows: FEDERATED }]
+  ),
+  'Pool signs in the linked user': unseen(
+    'federated-user-linked',
+    'Pool signs in the linked user',
+    'The IdP user was linked to a native user (AdminLinkProviderForUser): the pool signs in that user',
+    [{ diagram: 'cup-federation', step: 'link-user', on: 'ok', flows: FEDERATED }]
+  ),
   GetId: cognitoIdentity(
     'GetId',
     'Get the identity id for these logins',

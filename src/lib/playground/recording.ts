@@ -74,6 +74,31 @@ export interface Recording {
   callerIdentity: CallerIdentity;
   /** The role the identity pool chose, and why. */
   role: { chosen: string; why: string };
+  /**
+   * Both kinds of federation with the sandbox's LensIdP, recorded by run-both.ts (the driver of "Run both
+   * live"): each side's trace and the diagram steps it reached, with what moved. Absent in older recordings.
+   */
+  federation?: { userPool: RecordedRun; identityPool: RecordedRun };
+}
+
+/**
+ * One side of "Run both live" as recorded: its trace (redacted) and its steps (see run-both.ts `RunStep`).
+ *
+ * @example
+ * ```ts
+ * recording.federation?.identityPool.steps.find((step) => step.step === 'get-id')?.moved.shown;
+ * ```
+ */
+export interface RecordedRun {
+  entries: TraceEntry[];
+  steps: {
+    diagram: 'cup-federation' | 'cip-federation';
+    step: string;
+    entryId: number;
+    operation: string;
+    outOfSight: boolean;
+    moved: { what: string; shown: unknown; token?: string };
+  }[];
 }
 
 /**
@@ -158,7 +183,8 @@ const EntrySchema = v.pipe(
     status: v.nullable(whole(100)),
     responseBody: v.nullable(text()),
     error: v.nullable(text()),
-    responseHeaders: v.optional(headers())
+    responseHeaders: v.optional(headers()),
+    outOfSight: v.optional(v.literal(true, 'expected true'))
   }),
   v.check((entry) => entry.status !== null || entry.error !== null, 'has neither a status nor an error')
 );
@@ -168,6 +194,27 @@ const StepSchema = obj({
   title: filled(),
   caption: filled(),
   entries: v.pipe(list(whole(1)), v.minLength(1, 'a step needs at least one exchange'))
+});
+
+const RecordedRunSchema = obj({
+  entries: v.pipe(list(EntrySchema), v.minLength(1, 'a run needs at least one exchange')),
+  steps: v.pipe(
+    list(
+      obj({
+        diagram: v.picklist(['cup-federation', 'cip-federation'] as const, 'expected a federation diagram'),
+        step: v.pipe(filled(), v.regex(KEBAB, 'expected a kebab-case step id')),
+        entryId: whole(1),
+        operation: filled(),
+        outOfSight: v.boolean('expected true or false'),
+        moved: obj({
+          what: filled(),
+          shown: v.unknown(),
+          token: v.optional(v.pipe(text(), v.regex(JWS, 'expected a JWT (three base64url parts)')))
+        })
+      })
+    ),
+    v.minLength(1, 'a run needs at least one step')
+  )
 });
 
 const RecordingSchema = obj({
@@ -180,10 +227,13 @@ const RecordingSchema = obj({
   recordedAt: instant(),
   config: v.pipe(
     obj(
-      Object.fromEntries(CONFIG_FIELDS.map((field) => [field, text()])) as Record<
-        keyof PlaygroundConfig,
-        ReturnType<typeof text>
-      >
+      // A recording made before identity pool federation has no outside IdP fields: they read as unset.
+      Object.fromEntries(
+        CONFIG_FIELDS.map((field) => [
+          field,
+          field === 'idpIssuer' || field === 'idpClientId' ? v.optional(text()) : text()
+        ])
+      ) as Record<keyof PlaygroundConfig, ReturnType<typeof text>>
     ),
     v.forward(
       v.check((config) => config.region.trim() !== '', 'is empty'),
@@ -224,7 +274,8 @@ const RecordingSchema = obj({
     )
   }),
   callerIdentity: obj({ Arn: filled(), Account: filled(), UserId: filled() }),
-  role: obj({ chosen: filled(), why: filled() })
+  role: obj({ chosen: filled(), why: filled() }),
+  federation: v.optional(obj({ userPool: RecordedRunSchema, identityPool: RecordedRunSchema }))
 });
 
 type Parsed = v.InferOutput<typeof RecordingSchema>;

@@ -192,7 +192,12 @@ function redactNode(
   seen: WeakSet<object>,
   depth: number
 ): unknown {
-  if (typeof value === 'string') return kind === null ? redactJwts(value) : redactScalar(value, kind);
+  if (typeof value === 'string') {
+    if (kind !== null) return redactScalar(value, kind);
+    // Text that carries a request of its own (a form body, a redirect URL in an event of the sandbox's feed)
+    // hides its secret parameters too.
+    return redactJwts(/[=:]/.test(value) ? redactLoose(value) : value);
+  }
   if (typeof value === 'number' || typeof value === 'bigint') {
     return kind === null ? value : redactScalar(String(value), kind);
   }

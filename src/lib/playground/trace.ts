@@ -20,6 +20,13 @@ export interface TracedFetchDeps {
   now: () => number;
   /** The flow running when a request starts (the runner's); absent: entries carry `flow: null`. */
   flow?: () => FlowName | null;
+  /**
+   * The catalogue name of a URL the path alone cannot name (an outside IdP's endpoints, announced by its
+   * discovery document), or `undefined`.
+   */
+  nameOf?: (method: string, url: string) => { service: TraceService; operation: string } | undefined;
+  /** The id of the next entry; absent: 1, 2, 3... per traced fetch. */
+  nextId?: () => number;
   /** A request started; `entry` has `durationMs`, `status`, `responseBody` and `error` null. Must not throw. */
   onStart(entry: TraceEntry): void;
   /** The same exchange (same `id`), finished: a NEW object, with the response or the error. Must not throw. */
@@ -95,7 +102,10 @@ export function describeRequest(
   } catch {
     return { service: 'other', operation: `${verb} ${String(url)}` };
   }
-  const endpoint = /\/oauth2\/[\w-]+$|\/logout$|\/\.well-known\/(?:jwks\.json|jwks_uri)$/i.exec(path)?.[0];
+  const endpoint =
+    /\/oauth2\/[\w-]+$|\/logout$|\/\.well-known\/(?:jwks\.json|jwks_uri|openid-configuration)$|\/sandbox\/events$/i.exec(
+      path
+    )?.[0];
   const known = endpoint === undefined ? undefined : operationForTarget(`${verb} ${endpoint}`);
   if (known !== undefined) return { service: known.service, operation: known.name };
   if (/^\/oauth2\/[\w-]+$/i.test(path) || path === '/logout') {
@@ -176,11 +186,16 @@ export function createTracedFetch(deps: TracedFetchDeps): typeof fetch {
     if (typeof deps[name] !== 'function')
       throw new TypeError(`createTracedFetch: deps.${name} must be a function`);
   }
-  let nextId = 1;
+  let counter = 1;
+  const nextId =
+    deps.nextId ??
+    (() => {
+      counter += 1;
+      return counter - 1;
+    });
 
   async function tracedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const id = nextId;
-    nextId += 1;
+    const id = nextId();
     const request = isRequest(input) ? input : null;
     const rawUrl = request !== null ? request.url : input instanceof URL ? input.href : String(input);
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
@@ -189,7 +204,8 @@ export function createTracedFetch(deps: TracedFetchDeps): typeof fetch {
     const contentType =
       rawHeaders['content-type'] ??
       (init?.body instanceof URLSearchParams ? 'application/x-www-form-urlencoded' : undefined);
-    const { service, operation } = describeRequest(rawUrl, rawHeaders, rawBody, method);
+    const { service, operation } =
+      deps.nameOf?.(method, rawUrl) ?? describeRequest(rawUrl, rawHeaders, rawBody, method);
     const startedAt = deps.now();
     const started: TraceEntry = {
       id,

@@ -71,7 +71,11 @@ export type FlowName =
   | 'identity-enhanced'
   | 'identity-basic'
   | 'identity-guest'
-  | 'prove-credentials';
+  | 'prove-credentials'
+  /** Managed login straight to an outside IdP (`identity_provider=`): user pool federation. */
+  | 'federated-sign-in'
+  /** Sign-in at an outside IdP, its id token straight into `Logins`: identity pool federation. */
+  | 'idp-federation';
 
 /** Every flow name, for checks at run time (the recording's schema). */
 export const FLOW_NAMES: readonly FlowName[] = [
@@ -85,7 +89,9 @@ export const FLOW_NAMES: readonly FlowName[] = [
   'identity-enhanced',
   'identity-basic',
   'identity-guest',
-  'prove-credentials'
+  'prove-credentials',
+  'federated-sign-in',
+  'idp-federation'
 ];
 
 /**
@@ -96,7 +102,8 @@ export const FLOW_NAMES: readonly FlowName[] = [
  * const service: TraceService = 'cognito-identity';
  * ```
  */
-export type TraceService = 'cognito-idp' | 'cognito-identity' | 'sts' | 'oauth2' | 'jwks' | 'other';
+export type TraceService =
+  'cognito-idp' | 'cognito-identity' | 'sts' | 'oauth2' | 'jwks' | 'idp' | 'sandbox' | 'other';
 
 /** Every service, for checks at run time. */
 export const TRACE_SERVICES: readonly TraceService[] = [
@@ -105,6 +112,8 @@ export const TRACE_SERVICES: readonly TraceService[] = [
   'sts',
   'oauth2',
   'jwks',
+  'idp',
+  'sandbox',
   'other'
 ];
 
@@ -146,6 +155,11 @@ export interface TraceEntry {
   error: string | null;
   /** Response headers the browser lets the page read (CORS), redacted; absent until the response. */
   responseHeaders?: Record<string, string>;
+  /**
+   * `true`: an exchange the app never sees (the user pool redeeming the IdP's code), read from the sandbox's
+   * event feed, not made by this page. Absent for the page's own exchanges.
+   */
+  outOfSight?: true;
 }
 
 /**

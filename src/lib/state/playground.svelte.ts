@@ -107,6 +107,13 @@ export class PlaygroundState {
     access: null
   });
   verifying = $state(false);
+  /** The outside IdP of the last sign-in (user pool federation), or `null`. */
+  federatedWith = $state<string | null>(null);
+  /**
+   * How many exchanges the pool made out of the app's sight that the sandbox reported (they are in the
+   * trace); `null` when none could be read (AWS shows nothing of that leg).
+   */
+  unseenLeg = $state<number | null>(null);
   verifyError = $state<Explanation | null>(null);
 
   #flows: PlaygroundFlows;
@@ -312,19 +319,29 @@ export class PlaygroundState {
    * The managed login's code exchange (see `managed-login.ts`): the tokens are shown, verified, and
    * refreshable like any others.
    */
-  finishManagedLogin(exchange: (fetchFn: typeof fetch) => Promise<SessionTokens>): Promise<void> {
+  finishManagedLogin(
+    exchange: (fetchFn: typeof fetch) => Promise<SessionTokens>,
+    federated: { identityProvider: string; since: string } | null = null
+  ): Promise<void> {
     return this.#run(
       'signIn',
       'Exchanging the code for tokens…',
-      'Managed login',
+      federated ? `Sign-in with ${federated.identityProvider}` : 'Managed login',
       async (config) => {
         let username = 'user';
-        const { tokens, verification } = await this.#flows.managedLogin(config, exchange, (issued) => {
-          const claims = claimsOf(inspectToken(issued.idToken)) ?? {};
-          username = String(claims['cognito:username'] ?? claims.username ?? claims.sub ?? 'user');
-          return username;
-        });
+        const { tokens, verification, unseen } = await this.#flows.managedLogin(
+          config,
+          exchange,
+          (issued) => {
+            const claims = claimsOf(inspectToken(issued.idToken)) ?? {};
+            username = String(claims['cognito:username'] ?? claims.username ?? claims.sub ?? 'user');
+            return username;
+          },
+          federated ? { since: federated.since } : null
+        );
         this.pendingUsername = username;
+        this.federatedWith = federated?.identityProvider ?? null;
+        this.unseenLeg = unseen === null ? null : unseen.length;
         this.#apply({ kind: 'signed-in', tokens }, verification);
       },
       'managedLogin'

@@ -500,13 +500,21 @@ function checkTokenUse(
   });
 }
 
-function checkClientId(payload: JsonObject, accepted: Accepted, label: string): CheckItem {
+function checkClientId(
+  payload: JsonObject,
+  accepted: Accepted,
+  label: string,
+  tokenUse: VerifyOptions['tokenUse']
+): CheckItem {
   if (accepted === null)
     return skip('client-id', label, 'Not checked: the expected client id was set to null');
   const expected = asList(accepted);
   // As aws-jwt-verify: only an id token carries the client in aud; anything else is read from client_id.
-  const claim = own(payload, 'token_use') === 'id' ? 'aud' : 'client_id';
-  const value = own(payload, claim);
+  // A token from another OpenID provider names its client in aud (OpenID Connect Core 1.0, section 2), which
+  // may be a list; one audience is what an identity pool accepts.
+  const claim = own(payload, 'token_use') === 'id' || tokenUse === 'not-user-pool' ? 'aud' : 'client_id';
+  const raw = own(payload, claim);
+  const value = tokenUse === 'not-user-pool' && Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
   if (typeof value !== 'string' || !expected.includes(value)) {
     const message =
       value === undefined
@@ -657,7 +665,7 @@ export async function verifyToken(
   items.push(checkNbf(jws.payload, nowSeconds, tolerance, labels.nbf));
   items.push(checkIssuer(jws.payload, options.issuer, labels.issuer));
   items.push(checkTokenUse(jws.payload, options.tokenUse, labels['token-use']));
-  items.push(checkClientId(jws.payload, options.clientId, labels['client-id']));
+  items.push(checkClientId(jws.payload, options.clientId, labels['client-id'], options.tokenUse));
   items.push(
     checkOverlap(
       'groups',

@@ -318,3 +318,31 @@ describe('helpers', () => {
     expect(placeholderFor('')).toBe('<SECRET>');
   });
 });
+
+describe("an outside IdP's token endpoint", () => {
+  it('is copied as curl with placeholders for the code and the verifier', () => {
+    const command = toCliCommand(
+      {
+        id: 1,
+        flow: 'idp-federation',
+        startedAt: 0,
+        durationMs: 1,
+        method: 'POST',
+        url: 'http://127.0.0.1:9230/token',
+        service: 'idp',
+        operation: 'POST IdP token',
+        requestHeaders: { 'content-type': 'application/x-www-form-urlencoded' },
+        requestBody:
+          'client_id=lens-playground&grant_type=authorization_code&code=«redacted: 43 chars»&code_verifier=«redacted: 43 chars»',
+        status: 200,
+        responseBody: '{}',
+        error: null
+      },
+      { region: 'us-east-1', endpoint: 'http://127.0.0.1:9229' }
+    );
+    expect(command).toMatch(/^curl http:\/\/127\.0\.0\.1:9230\/token /);
+    expect(command).toContain("'code_verifier=<code_verifier>'");
+    expect(command).toContain("'code=<code>'");
+    expect(command).not.toContain('redacted');
+  });
+});

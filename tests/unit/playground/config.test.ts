@@ -19,7 +19,9 @@ const AWS: PlaygroundConfig = {
   clientId: '3n4b5urk1ft4fl3mg5e62d9ado',
   domain: '',
   identityPoolId: '',
-  endpoint: ''
+  endpoint: '',
+  idpIssuer: '',
+  idpClientId: ''
 };
 const SANDBOX: PlaygroundConfig = {
   region: 'us-east-1',
@@ -27,7 +29,9 @@ const SANDBOX: PlaygroundConfig = {
   clientId: 'l2vncrxu1rw37fa8zaozr7d3rh',
   domain: 'http://127.0.0.1:9229',
   identityPoolId: 'us-east-1:1a2b3c4d-1111-2222-3333-444455556666',
-  endpoint: 'http://127.0.0.1:9229'
+  endpoint: 'http://127.0.0.1:9229',
+  idpIssuer: 'http://127.0.0.1:9230',
+  idpClientId: 'lens-playground'
 };
 const IDENTITY_POOL_ID = 'eu-west-1:1a2b3c4d-1111-2222-3333-444455556666';
 
@@ -279,7 +283,9 @@ describe('share link', () => {
       'clientId',
       'domain',
       'identityPoolId',
-      'endpoint'
+      'endpoint',
+      'idpIssuer',
+      'idpClientId'
     ]);
     expect(configFromParams(new URLSearchParams(params.toString()))).toEqual(SANDBOX);
     expect(configToParams(AWS).toString()).toBe(
@@ -316,7 +322,7 @@ describe('storage', () => {
     expect(loadConfig(storage)).toBeNull();
   });
 
-  it('saves only the six fields, never anything else the object carries', () => {
+  it('saves only the configuration fields, never anything else the object carries', () => {
     const storage = new FakeStorage();
     saveConfig(storage, {
       ...AWS,
@@ -331,7 +337,9 @@ describe('storage', () => {
       'clientId',
       'domain',
       'identityPoolId',
-      'endpoint'
+      'endpoint',
+      'idpIssuer',
+      'idpClientId'
     ]);
   });
 
@@ -393,5 +401,83 @@ describe('describeTarget', () => {
     expect(isLoopbackUrl('http://[::1]:9229')).toBe(true);
     expect(isLoopbackUrl('https://example.com')).toBe(false);
     expect(isLoopbackUrl('garbage')).toBe(false);
+  });
+});
+
+describe('an outside OpenID provider for identity pool federation (idpIssuer, idpClientId)', () => {
+  const fields = (config: PlaygroundConfig) => validateConfig(config).map((p) => [p.field, p.code]);
+  it('accepts both unset, an https issuer with its client, and the sandbox IdP on loopback', () => {
+    expect(
+      validateConfig({
+        ...AWS,
+        idpIssuer: 'https://accounts.google.com',
+        idpClientId: '1234-abc.apps.googleusercontent.com'
+      })
+    ).toEqual([]);
+    expect(
+      validateConfig({ ...AWS, idpIssuer: 'https://example.eu.auth0.com/', idpClientId: 'aBcD1234' })
+    ).toEqual([]);
+    expect(validateConfig(SANDBOX)).toEqual([]);
+  });
+  it('asks for the other field when only one is set', () => {
+    expect(fields({ ...AWS, idpIssuer: 'https://accounts.google.com' })).toEqual([
+      ['idpClientId', 'ERR_INPUT_EMPTY']
+    ]);
+    expect(fields({ ...AWS, idpClientId: 'abc' })).toEqual([['idpIssuer', 'ERR_INPUT_EMPTY']]);
+  });
+  it('explains a discovery address, a bare host, plain http off this machine and a user pool issuer', () => {
+    const discovery = validateConfig({
+      ...AWS,
+      idpIssuer: 'https://accounts.google.com/.well-known/openid-configuration',
+      idpClientId: 'x'
+    })[0];
+    expect(discovery).toMatchObject({
+      field: 'idpIssuer',
+      code: 'ERR_IDP_ISSUER_IS_DISCOVERY',
+      suggestion: 'https://accounts.google.com'
+    });
+    expect(validateConfig({ ...AWS, idpIssuer: 'accounts.google.com', idpClientId: 'x' })[0]).toMatchObject({
+      code: 'ERR_IDP_ISSUER_NOT_URL',
+      suggestion: 'https://accounts.google.com'
+    });
+    expect(fields({ ...AWS, idpIssuer: 'http://idp.example.com', idpClientId: 'x' })).toEqual([
+      ['idpIssuer', 'ERR_IDP_ISSUER_NOT_HTTPS']
+    ]);
+    expect(
+      fields({
+        ...AWS,
+        idpIssuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz',
+        idpClientId: 'x'
+      })
+    ).toEqual([['idpIssuer', 'ERR_IDP_ISSUER_IS_USER_POOL']]);
+    expect(
+      validateConfig({ ...AWS, idpIssuer: 'https://idp.example.com/?tenant=1', idpClientId: 'x' })[0]
+    ).toMatchObject({
+      code: 'ERR_IDP_ISSUER_EXTRA',
+      suggestion: 'https://idp.example.com'
+    });
+  });
+  it('explains a URL or a sentence typed as the client id', () => {
+    expect(
+      validateConfig({
+        ...AWS,
+        idpIssuer: 'https://accounts.google.com',
+        idpClientId: 'https://accounts.google.com'
+      })[0]
+    ).toMatchObject({
+      field: 'idpClientId',
+      code: 'ERR_IDP_CLIENT_ID_IS_URL',
+      moveTo: 'idpIssuer'
+    });
+    expect(fields({ ...AWS, idpIssuer: 'https://accounts.google.com', idpClientId: 'my client' })).toEqual([
+      ['idpClientId', 'ERR_IDP_CLIENT_ID_FORMAT']
+    ]);
+  });
+  it('travels in a share link like the other fields', () => {
+    const config = { ...AWS, idpIssuer: 'https://accounts.google.com', idpClientId: 'abc' };
+    expect(configFromParams(configToParams(config))).toMatchObject({
+      idpIssuer: 'https://accounts.google.com',
+      idpClientId: 'abc'
+    });
   });
 });

@@ -126,3 +126,39 @@ describe('where the flow stands', () => {
     expect(relinked.get('idp-token')).toBe(again.at(-1)?.id);
   });
 });
+
+describe('the two federations, each on its own diagram', () => {
+  it('user pool federation lights the user pool diagram only, the unseen leg included', () => {
+    const run = [
+      entry('Pool redirects to the IdP', 'federated-sign-in'),
+      entry('Pool redeems the IdP code', 'federated-sign-in'),
+      entry('Pool creates the federated user', 'federated-sign-in'),
+      entry('POST /oauth2/token', 'federated-sign-in'),
+      entry('GET jwks.json', 'federated-sign-in')
+    ];
+    expect(run.map(stepsForEntry)).toEqual([
+      { 'cup-federation': 'authorize' },
+      { 'cup-federation': 'redeem-idp-code' },
+      { 'cup-federation': 'link-user' },
+      { 'cup-federation': 'token-exchange' },
+      { 'cup-federation': 'use-tokens' }
+    ]);
+  });
+
+  it('identity pool federation with an outside IdP lights the identity pool diagram only', () => {
+    const run = [
+      entry('GET IdP authorize', 'idp-federation'),
+      entry('POST IdP token', 'idp-federation'),
+      entry('GetId', 'idp-federation'),
+      entry('GetCredentialsForIdentity', 'idp-federation')
+    ];
+    expect(run.map(stepsForEntry)).toEqual([
+      { 'cip-federation': 'idp-sign-in' },
+      { 'cip-federation': 'idp-token' },
+      { 'cip-federation': 'get-id' },
+      { 'cip-federation': 'sts-credentials' }
+    ]);
+    // The IdP's endpoints light nothing for another flow (a stray call, or the other federation).
+    expect(stepsForEntry(entry('POST IdP token', 'federated-sign-in'))).toEqual({});
+  });
+});

@@ -119,3 +119,40 @@ describe('callHosts', () => {
     );
   });
 });
+
+describe('an outside IdP issuer from a link or from storage', () => {
+  it('waits for confirmation like a foreign endpoint, even a real provider: the host is named', () => {
+    const review = reviewSharedConfig({
+      ...IDS,
+      idpIssuer: 'https://accounts.google.com',
+      idpClientId: 'abc'
+    });
+    expect(review.apply).toMatchObject({ idpClientId: 'abc', idpIssuer: '' });
+    expect(review.confirm).toEqual([
+      expect.objectContaining({
+        field: 'idpIssuer',
+        value: 'https://accounts.google.com',
+        host: 'accounts.google.com'
+      })
+    ]);
+    expect(review.confirm[0]?.sends.join(' ')).toMatch(/sign-in page/);
+  });
+  it('applies the sandbox IdP on this machine without asking', () => {
+    const review = reviewSharedConfig({
+      ...IDS,
+      idpIssuer: 'http://127.0.0.1:9230',
+      idpClientId: 'lens-playground'
+    });
+    expect(review.apply).toMatchObject({ idpIssuer: 'http://127.0.0.1:9230' });
+    expect(review.confirm).toEqual([]);
+  });
+  it('is never remembered unless it is on this machine', () => {
+    expect(rememberable({ ...IDS, idpIssuer: 'https://evil.example', idpClientId: 'x' })).toMatchObject({
+      idpIssuer: '',
+      idpClientId: 'x'
+    });
+    expect(rememberable({ ...IDS, idpIssuer: 'http://localhost:9230' }).idpIssuer).toBe(
+      'http://localhost:9230'
+    );
+  });
+});

@@ -18,7 +18,9 @@ const CONFIG = {
   clientId: 'l2vncrxu1rw37fa8zaozr7d3rh',
   domain: 'my-prefix',
   identityPoolId: '',
-  endpoint: ''
+  endpoint: '',
+  idpIssuer: '',
+  idpClientId: ''
 };
 const REDIRECT = 'https://lens.example/playground';
 
@@ -120,5 +122,34 @@ describe('exchangeCode', () => {
     await expect(exchangeCode(request, fetchFn as unknown as typeof fetch)).rejects.toBeInstanceOf(
       OAuthError
     );
+  });
+});
+
+describe('user pool federation: managed login straight to an outside IdP', () => {
+  it('adds identity_provider to the authorize URL and remembers the provider and start time', async () => {
+    const storage = new MemoryStorage();
+    const url = new URL(
+      await startManagedLogin(CONFIG, 'https://lens.example/playground', {
+        storage,
+        crypto: globalThis.crypto,
+        federated: { identityProvider: 'LensIdP', since: '2026-01-15T09:00:00.000Z' }
+      })
+    );
+    expect(url.searchParams.get('identity_provider')).toBe('LensIdP');
+    expect(takePendingLogin(storage)?.federated).toEqual({
+      identityProvider: 'LensIdP',
+      since: '2026-01-15T09:00:00.000Z'
+    });
+  });
+  it('sends no identity_provider for the plain managed login', async () => {
+    const storage = new MemoryStorage();
+    const url = new URL(
+      await startManagedLogin(CONFIG, 'https://lens.example/playground', {
+        storage,
+        crypto: globalThis.crypto
+      })
+    );
+    expect(url.searchParams.has('identity_provider')).toBe(false);
+    expect(takePendingLogin(storage)?.federated).toBeUndefined();
   });
 });

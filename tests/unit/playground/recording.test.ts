@@ -47,8 +47,45 @@ describe('the committed sample run', () => {
       clientId: preset.clients.web.id,
       domain: '',
       identityPoolId: preset.identityPools.guests.id,
-      endpoint: preset.endpoint
+      endpoint: preset.endpoint,
+      idpIssuer: 'http://127.0.0.1:9230',
+      idpClientId: preset.idp.publicClientId
     });
+  });
+
+  it('holds both federation runs, each on its own diagram, in the diagram order, secrets redacted', () => {
+    const federation = recording.federation;
+    expect(federation).toBeDefined();
+    const order = (steps: { step: string }[]) => [...new Set(steps.map((step) => step.step))];
+    expect(order(federation!.userPool.steps)).toEqual([
+      'authorize',
+      'idp-sign-in',
+      'redeem-idp-code',
+      'link-user',
+      'token-exchange',
+      'use-tokens'
+    ]);
+    expect(federation!.userPool.steps.every((step) => step.diagram === 'cup-federation')).toBe(true);
+    expect(order(federation!.identityPool.steps)).toEqual([
+      'idp-sign-in',
+      'idp-token',
+      'get-id',
+      'sts-credentials',
+      'call-aws'
+    ]);
+    expect(federation!.identityPool.steps.every((step) => step.diagram === 'cip-federation')).toBe(true);
+    // The leg the app never sees is marked, and the IdP's password and the pool's client secret are nowhere.
+    expect(federation!.userPool.entries.filter((entry) => entry.outOfSight).map((e) => e.operation)).toEqual([
+      'Pool redeems the IdP code',
+      'Pool verifies the IdP token',
+      'Pool creates the federated user'
+    ]);
+    const text = JSON.stringify(federation);
+    for (const secret of [preset.idp.users[0]?.password, preset.idp.poolClient.secret]) {
+      expect(text).not.toContain(secret);
+    }
+    const credentials = federation!.identityPool.steps.find((step) => step.step === 'sts-credentials');
+    expect(JSON.stringify(credentials?.moved.shown)).toContain('«redacted');
   });
 
   it('replays sign-in, verification, GetId, credentials and GetCallerIdentity in order', () => {

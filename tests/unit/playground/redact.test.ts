@@ -544,3 +544,20 @@ describe('redactHeaders', () => {
     expect(redactHeaders({ n: 5 as unknown as string })).toEqual({ n: '5' });
   });
 });
+
+describe('redact: a request carried as text inside JSON (the sandbox event feed)', () => {
+  it('hides the secret parameters of a form body or a redirect URL held in a string', () => {
+    const event = {
+      kind: 'idp-code-redeemed',
+      request: {
+        url: 'http://127.0.0.1:9229/oauth2/idpresponse?code=abc123&state=s1',
+        body: 'grant_type=authorization_code&code=abc123&client_secret=shh-secret'
+      }
+    };
+    const shown = JSON.stringify(redact(event));
+    expect(shown).not.toContain('abc123');
+    expect(shown).not.toContain('shh-secret');
+    expect(shown).toContain('state=s1');
+    expect(shown).toContain('grant_type=authorization_code');
+  });
+});

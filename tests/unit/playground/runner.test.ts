@@ -83,3 +83,70 @@ describe('FlowRunner', () => {
     ).toEqual([null]);
   });
 });
+
+describe('FlowRunner: outside IdPs and the leg the app never sees', () => {
+  it("names an outside IdP's endpoints once discovery announced them (query ignored)", async () => {
+    const { runner, events } = harness();
+    runner.nameEndpoint('POST', 'http://127.0.0.1:9460/token', 'POST IdP token');
+    await runner.run('idp-federation', async () => {
+      await runner.fetch('http://127.0.0.1:9460/token?x=1', {
+        method: 'POST',
+        body: 'code=abc&code_verifier=v'
+      });
+      await runner.fetch('http://127.0.0.1:9460/token', { method: 'GET' });
+    });
+    const finished = events.flatMap((e) => (e.type === 'exchange-finished' ? [e.entry] : []));
+    expect(finished.map((e) => [e.service, e.operation])).toEqual([
+      ['idp', 'POST IdP token'],
+      ['other', 'GET /token']
+    ]);
+    expect(finished[0]?.requestBody).not.toContain('abc');
+    expect(() => runner.nameEndpoint('GET', 'http://x/', 'Not an operation')).toThrow(/catalogue/);
+  });
+
+  it('reports what the pool did out of sight as a redacted entry of the running flow, ids continuing', async () => {
+    const { runner, events, call } = harness();
+    await runner.run('federated-sign-in', async () => {
+      await call('AWSCognitoIdentityService.GetId');
+      runner.reportOutOfSight({
+        operation: 'Pool redeems the IdP code',
+        request: {
+          method: 'post',
+          url: 'http://127.0.0.1:9460/token',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            authorization: 'Basic c2VjcmV0OnNlY3JldA=='
+          },
+          body: 'grant_type=authorization_code&code=idp-code-123&client_secret=very-secret-value'
+        },
+        response: {
+          status: 200,
+          body: {
+            id_token: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzYW0ifQ.c2lnbmF0dXJlc2lnbmF0dXJl',
+            token_type: 'Bearer'
+          }
+        }
+      });
+    });
+    const finished = events.flatMap((e) => (e.type === 'exchange-finished' ? [e.entry] : []));
+    const unseen = finished[1]!;
+    expect(unseen).toMatchObject({
+      id: 2,
+      flow: 'federated-sign-in',
+      outOfSight: true,
+      method: 'POST',
+      service: 'idp',
+      status: 200
+    });
+    const shown = JSON.stringify(unseen);
+    for (const secret of [
+      'idp-code-123',
+      'very-secret-value',
+      'c2VjcmV0OnNlY3JldA==',
+      'c2lnbmF0dXJlc2lnbmF0dXJl'
+    ]) {
+      expect(shown).not.toContain(secret);
+    }
+    expect(unseen.requestBody).toContain('grant_type=authorization_code');
+  });
+});

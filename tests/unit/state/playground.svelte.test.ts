@@ -16,7 +16,9 @@ const SANDBOX = {
   clientId: 'l2vncrxu1rw37fa8zaozr7d3rh',
   domain: '',
   identityPoolId: 'us-east-1:e3fb008b-a9a5-42c3-a1b7-13fa13fdc62b',
-  endpoint: 'http://127.0.0.1:9229'
+  endpoint: 'http://127.0.0.1:9229',
+  idpIssuer: '',
+  idpClientId: ''
 };
 const TOKENS: SessionTokens = {
   idToken: fakeJwt({

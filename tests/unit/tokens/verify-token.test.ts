@@ -88,6 +88,24 @@ describe('verifyToken: the checklist', () => {
     expect(item(result, 'token-use').reason).toMatch(/not a user pool token/);
   });
 
+  it("checks another OpenID provider's id token against aud (a one-item list too), not client_id", async () => {
+    const { token_use: _use, ...claims } = idClaims({ aud: 'lens-playground', iss: 'http://127.0.0.1:9460' });
+    const options = {
+      issuer: 'http://127.0.0.1:9460',
+      tokenUse: 'not-user-pool',
+      clientId: 'lens-playground',
+      groups: null,
+      scopes: null
+    } as const;
+    const result = await verifyToken(await sign(claims), options, deps);
+    expect(result.valid).toBe(true);
+    expect(item(result, 'client-id')).toMatchObject({ status: 'pass', actual: 'lens-playground' });
+    const listed = await verifyToken(await sign({ ...claims, aud: ['lens-playground'] }), options, deps);
+    expect(item(listed, 'client-id').status).toBe('pass');
+    const other = await verifyToken(await sign({ ...claims, aud: 'someone-else' }), options, deps);
+    expect(item(other, 'client-id')).toMatchObject({ status: 'fail', actual: 'someone-else' });
+  });
+
   it('still evaluates the claims after a failed signature, but is not valid', async () => {
     const token = await sign(idClaims({ exp: NOW - 60, aud: 'otherclient' }), 'outsider', {
       kid: KEYS.id.kid,
