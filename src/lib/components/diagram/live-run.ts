@@ -2,7 +2,11 @@
 // the sign-in window, handed to run-both.ts through LiveCompare.
 import { browserLibraries } from '$lib/playground/browser-libraries';
 import { createPopupAgent } from '$lib/playground/popup-agent';
-import { runIdentityPoolFederation, runUserPoolFederation, type RunBothOptions } from '$lib/playground/run-both';
+import {
+  runIdentityPoolFederation,
+  runUserPoolFederation,
+  type RunBothOptions
+} from '$lib/playground/run-both';
 import type { SignInWindow } from '$lib/playground/sign-in-window';
 import { SANDBOX, SANDBOX_CONFIG } from '$lib/sandbox-preset';
 import type { LiveCompare } from '$lib/state/live-compare.svelte';
