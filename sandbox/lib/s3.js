@@ -5,7 +5,7 @@
 // signer, sigv4.js, as STS does), not expired, then the assumed role's identity policies evaluated by a real IAM
 // policy evaluator (iam.js). Answers and errors are S3's REST-XML
 // (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readBody } from './http.js';
@@ -109,6 +109,7 @@ const keyId = (key) => createHash('sha256').update(key).digest('hex');
  */
 export async function createS3({ buckets, dataDir, reset, credentials, iam, accountId, now = Date.now }) {
   const root = path.join(dataDir, 's3');
+  let writes = 0;
   if (reset) await rm(root, { recursive: true, force: true });
   /** @type {Map<string, {config: BucketConfig, index: JsonDocument, folder: string}>} */
   const byName = new Map();
@@ -135,7 +136,8 @@ export async function createS3({ buckets, dataDir, reset, credentials, iam, acco
     const id = keyId(key);
     const file = path.join(bucket.folder, 'objects', id);
     await mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${randomUUID()}.tmp`;
+    // A counter, not a random name: the recorded sample run fixes randomness and counts the draws.
+    const temp = `${file}.${(writes += 1)}.tmp`;
     await writeFile(temp, body);
     await rename(temp, file);
     const etag = `"${createHash('md5').update(body).digest('hex')}"`;
