@@ -17,5 +17,15 @@ export const SANDBOX = {
   ) as Record<keyof typeof preset.clients, { id: string; description: string }>,
   identityPools: preset.identityPools,
   users: preset.users.map(({ username, password, state }) => ({ username, password, state })),
-  confirmationCode: preset.confirmationCode
+  confirmationCode: preset.confirmationCode,
+  /** The REST and HTTP APIs and their routes ("Call an API with your tokens"). */
+  apis: preset.apis,
+  /** The bucket "Use the credentials" uploads to, and each role's identity policy (shown next to a refusal). */
+  bucket: {
+    name: preset.s3.buckets.uploads.name,
+    maxObjectBytes: preset.s3.buckets.uploads.maxObjectBytes
+  },
+  rolePolicies: Object.fromEntries(
+    Object.values(preset.roles).map((role) => [role.arn, role.policy])
+  ) as Record<string, unknown>
 } as const;

@@ -71,7 +71,9 @@ export type FlowName =
   | 'identity-enhanced'
   | 'identity-basic'
   | 'identity-guest'
-  | 'prove-credentials';
+  | 'prove-credentials'
+  | 'call-api'
+  | 'use-credentials';
 
 /** Every flow name, for checks at run time (the recording's schema). */
 export const FLOW_NAMES: readonly FlowName[] = [
@@ -85,7 +87,9 @@ export const FLOW_NAMES: readonly FlowName[] = [
   'identity-enhanced',
   'identity-basic',
   'identity-guest',
-  'prove-credentials'
+  'prove-credentials',
+  'call-api',
+  'use-credentials'
 ];
 
 /**
@@ -96,7 +100,8 @@ export const FLOW_NAMES: readonly FlowName[] = [
  * const service: TraceService = 'cognito-identity';
  * ```
  */
-export type TraceService = 'cognito-idp' | 'cognito-identity' | 'sts' | 'oauth2' | 'jwks' | 'other';
+export type TraceService =
+  'cognito-idp' | 'cognito-identity' | 'sts' | 'oauth2' | 'jwks' | 's3' | 'execute-api' | 'other';
 
 /** Every service, for checks at run time. */
 export const TRACE_SERVICES: readonly TraceService[] = [
@@ -105,6 +110,8 @@ export const TRACE_SERVICES: readonly TraceService[] = [
   'sts',
   'oauth2',
   'jwks',
+  's3',
+  'execute-api',
   'other'
 ];
 
