@@ -129,7 +129,10 @@ export function createAuth({
     const user = findUser(client, username);
     if (!user) throw incorrectCredentials();
     if (user.Enabled === false) throw notAuthorized('User is disabled.');
-    if (user.Password !== password) throw incorrectCredentials();
+    // A federated user (EXTERNAL_PROVIDER) has no password, and AdminDisableProviderForUser with ProviderName
+    // Cognito takes a native user's password sign-in away.
+    if (!user.Password || user.PasswordSignInDisabled || user.Password !== password)
+      throw incorrectCredentials();
     return afterPassword(client, user);
   }
 
@@ -161,7 +164,7 @@ export function createAuth({
     const user = findUser(client, username);
     if (user?.Enabled === false) throw notAuthorized('User is disabled.');
     const userId = user?.Username ?? username;
-    const password = user?.Password ?? randomUUID();
+    const password = user?.Password && !user.PasswordSignInDisabled ? user.Password : randomUUID();
     const salt = srp.saltFor(sealingKey, client.UserPoolId, userId, user ? password : '');
     const v = srp.verifier({ poolName: poolName(client), username: userId, password, salt });
     const { b, B } = srp.serverEphemeral(v);

@@ -2,10 +2,10 @@
 // What the sandbox prints when it is ready: everything a learner needs to point a client at it.
 
 /**
- * @param {{url: string, preset: import('./seed.js').Preset, dataDir: string, reset: boolean}} input
+ * @param {{url: string, idpUrl?: string, preset: import('./seed.js').Preset, dataDir: string, reset: boolean}} input
  * @returns {string}
  */
-export function describeSandbox({ url, preset, dataDir, reset }) {
+export function describeSandbox({ url, idpUrl, preset, dataDir, reset }) {
   const lines = [
     `Cognito sandbox ready on ${url}  (region ${preset.region}, account ${preset.accountId})`,
     `  endpoint for every client:  ${url}`,
@@ -50,8 +50,24 @@ export function describeSandbox({ url, preset, dataDir, reset }) {
   );
   lines.push(
     'Managed login: /oauth2/authorize, /oauth2/token, /oauth2/userInfo, /oauth2/revoke, /logout',
-    `  discovery: ${url}/${preset.userPoolId}/.well-known/openid-configuration`,
-    'Ctrl-C stops the sandbox.'
+    `  discovery: ${url}/${preset.userPoolId}/.well-known/openid-configuration`
   );
+  if (idpUrl && preset.idp) {
+    const { idp } = preset;
+    lines.push(
+      '',
+      `${idp.providerName}: local OpenID Connect provider on ${idpUrl}  (another site, as Google is)`,
+      `  issuer ${idpUrl}   discovery: ${idpUrl}/.well-known/openid-configuration`,
+      `  user pool identity provider ${idp.providerName} (OIDC, idp_identifier ${idp.idpIdentifier}): /oauth2/authorize?identity_provider=${idp.providerName}`,
+      `  public client ${idp.publicClientId} (PKCE S256, scopes ${idp.scopes.join(' ')}) for identity pool federation,`,
+      `    Logins key ${idpUrl.replace(/^https?:\/\//, '')} in the guests identity pool (role rules)`,
+      '  users (sign in at the IdP):'
+    );
+    for (const user of idp.users) {
+      lines.push(`    ${user.username.padEnd(6)} ${user.password.padEnd(20)} ${user.state}`);
+    }
+    lines.push(`  events the app never sees: ${url}/sandbox/events?after=0`);
+  }
+  lines.push('Ctrl-C stops the sandbox.');
   return lines.join('\n');
 }

@@ -8,7 +8,8 @@
  * @typedef {import('./tokens.js').User & {
  *   Password?: string, UserStatus?: string, Enabled?: boolean, RefreshTokens?: string[],
  *   ConfirmationCode?: string, UserLastModifiedDate?: Date, RotatedRefreshTokens?: Record<string, number>,
- *   PreferredMfaSetting?: string, UserMFASettingList?: string[], SoftwareToken?: {secret: string, verified: boolean, name?: string}
+ *   PreferredMfaSetting?: string, UserMFASettingList?: string[], SoftwareToken?: {secret: string, verified: boolean, name?: string},
+ *   PasswordSignInDisabled?: boolean, UserCreateDate?: Date
  * }} UserRecord
  */
 
@@ -16,7 +17,8 @@
  * @typedef {import('./tokens.js').AppClient & {
  *   ClientSecret?: string, ExplicitAuthFlows?: string[], PreventUserExistenceErrors?: string,
  *   AllowedOAuthScopes?: string[], WriteAttributes?: string[], CallbackURLs?: string[], LogoutURLs?: string[],
- *   ClientName?: string, RefreshTokenRotation?: {Feature: string, RetryGracePeriodSeconds?: number}
+ *   ClientName?: string, RefreshTokenRotation?: {Feature: string, RetryGracePeriodSeconds?: number},
+ *   AllowedOAuthFlows?: string[], AllowedOAuthFlowsUserPoolClient?: boolean, SupportedIdentityProviders?: string[]
  * }} ClientRecord
  */
 
@@ -97,6 +99,28 @@ export class Directory {
     const document = this.#folder.document(poolId);
     if (!document) return Promise.resolve();
     return document.set(['Users', user.Username], user);
+  }
+
+  /**
+   * The user pool's identity providers (IdentityProviderType records, by name), kept in the pool's file.
+   * @param {string} poolId
+   * @returns {Record<string, import('./identity-providers.js').IdentityProviderRecord>}
+   */
+  identityProviders(poolId) {
+    return this.#folder.document(poolId)?.get('IdentityProviders') ?? {};
+  }
+
+  /**
+   * Stores an identity provider, or removes it (`record` undefined); resolves once it is on disk.
+   * @param {string} poolId
+   * @param {string} name
+   * @param {import('./identity-providers.js').IdentityProviderRecord | undefined} record
+   */
+  setIdentityProvider(poolId, name, record) {
+    const document = this.#folder.document(poolId);
+    if (!document) return Promise.resolve();
+    if (record === undefined) return document.delete(['IdentityProviders', name]);
+    return document.set(['IdentityProviders', name], record);
   }
 
   /**

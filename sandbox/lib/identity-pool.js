@@ -3,9 +3,22 @@
 // GetCredentialsForIdentity (enhanced flow) and GetOpenIdToken (basic flow). Logins are checked as Cognito checks
 // them: the provider must be configured, the issuer must match it, the signature must verify against the user
 // pool's keys, the token must be an id token of a configured client and unexpired.
+// An identity pool can also trust an OpenID Connect provider directly (OpenIdConnectProviderARNs; the Logins key
+// is the provider's issuer without https://, as IAM OIDC providers are named:
+// https://docs.aws.amazon.com/cognito/latest/developerguide/open-id.html): its id token is verified against the
+// provider's JWKS, its aud must be one of the client ids configured for the provider, and the role comes from the
+// provider's role mapping, by rules (role-rules.js), by token, or the pool's default.
 import { randomUUID } from 'node:crypto';
-import { SignJWT, compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
+import {
+  SignJWT,
+  compactVerify,
+  createRemoteJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  jwtVerify
+} from 'jose';
 import { ServiceError, invalidParameter, notAuthorized, resourceNotFound } from './errors.js';
+import { evaluateRules } from './role-rules.js';
 
 /** @typedef {import('./seed.js').IdentityPool} IdentityPool */
 /** @typedef {import('./seed.js').Role} Role */
@@ -14,7 +27,7 @@ import { ServiceError, invalidParameter, notAuthorized, resourceNotFound } from 
 /**
  * @typedef {object} Login A verified entry of `Logins`.
  * @property {string} key stable identity key: provider name and sub
- * @property {IdentityPool['providers'][number]} provider
+ * @property {IdentityPool['providers'][number] | import('./seed.js').OidcProvider} provider
  * @property {Record<string, any>} claims
  */
 
@@ -56,11 +69,13 @@ const amrOf = (login) =>
  *   identities: import('./store.js').JsonDocument,
  *   signingKey: import('./keys.js').RsaKey,
  *   issuer: string,
+ *   fetch?: typeof fetch,
  *   now?: () => number
  * }} deps
  */
 export function createIdentityPools(deps) {
   const { config, directory, tokens, sessions, credentials, identities, signingKey, issuer } = deps;
+  const fetchImpl = deps.fetch ?? globalThis.fetch;
   const now = deps.now ?? (() => Math.floor(Date.now() / 1000));
 
   /** @param {unknown} id */
@@ -84,6 +99,8 @@ export function createIdentityPools(deps) {
    * @returns {Promise<Login>}
    */
   async function verifyLogin(pool, providerName, token) {
+    const oidc = pool.oidcProviders.find((provider) => provider.providerName === providerName);
+    if (oidc) return verifyOidcLogin(oidc, token);
     // On AWS the provider name is the token's `iss` without its scheme, so clients that derive the Logins key from
     // the token (Amplify) send `127.0.0.1:<port>/<poolId>` here: the same provider, under its sandbox address.
     const candidates = pool.providers.filter(
@@ -128,6 +145,63 @@ export function createIdentityPools(deps) {
       }
     }
     return { key: `${configured.providerName}:${claims.sub}`, provider, claims };
+  }
+
+  /** @type {Map<string, ReturnType<typeof createRemoteJWKSet>>} */
+  const oidcKeys = new Map();
+
+  /** @param {import('./seed.js').OidcProvider} provider */
+  async function oidcKeySet(provider) {
+    let set = oidcKeys.get(provider.issuer);
+    if (!set) {
+      const response = await fetchImpl(`${provider.issuer}/.well-known/openid-configuration`, {
+        signal: AbortSignal.timeout(5000)
+      });
+      if (!response.ok) throw new Error(`discovery at ${provider.issuer} answered ${response.status}`);
+      const { jwks_uri: jwksUri } = await response.json();
+      set = createRemoteJWKSet(new URL(String(jwksUri)), { timeoutDuration: 5000 });
+      oidcKeys.set(provider.issuer, set);
+    }
+    return set;
+  }
+
+  /**
+   * An id token of an OpenID Connect provider the pool trusts, with Cognito's messages.
+   * @param {import('./seed.js').OidcProvider} provider
+   * @param {unknown} token
+   * @returns {Promise<Login>}
+   */
+  async function verifyOidcLogin(provider, token) {
+    let claims;
+    try {
+      decodeProtectedHeader(String(token));
+      claims = decodeJwt(String(token));
+    } catch {
+      throw notAuthorized('Invalid login token. Not a valid OpenId Connect identity token.');
+    }
+    if (claims.iss !== provider.issuer) {
+      throw notAuthorized("Invalid login token. Issuer doesn't match providerName");
+    }
+    let keys;
+    try {
+      keys = await oidcKeySet(provider);
+    } catch {
+      throw notAuthorized("Invalid login token. Couldn't verify signed token.");
+    }
+    const verified = await jwtVerify(String(token), keys, {
+      algorithms: ['RS256'],
+      currentDate: new Date(0)
+    }).catch(() => null);
+    if (!verified) throw notAuthorized("Invalid login token. Couldn't verify signed token.");
+    const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+    if (!audiences.some((/** @type {unknown} */ aud) => provider.clientIds.includes(String(aud)))) {
+      throw notAuthorized('Invalid login token. Incorrect token audience.');
+    }
+    const time = now();
+    if (typeof claims.exp !== 'number' || claims.exp <= time) {
+      throw notAuthorized(`Invalid login token. Token expired: ${time} >= ${claims.exp}`);
+    }
+    return { key: `${provider.providerName}:${claims.sub}`, provider, claims };
   }
 
   /** @param {IdentityPool} pool @param {unknown} logins */
@@ -185,6 +259,23 @@ export function createIdentityPools(deps) {
    */
   function authenticatedRole(pool, login, customRoleArn) {
     const mapping = login.provider.roleMapping;
+    if (mapping?.type === 'Rules') {
+      const decision = evaluateRules({
+        rules: mapping.rules ?? [],
+        ambiguousRoleResolution: mapping.ambiguousRoleResolution,
+        claims: login.claims,
+        customRoleArn: customRoleArn === undefined ? undefined : String(customRoleArn)
+      });
+      if (decision.outcome === 'custom-refused') {
+        throw invalidParameter('CustomRoleArn is not the role of a rule that matches the token.');
+      }
+      if (decision.outcome === 'ambiguous-deny') {
+        throw notAuthorized(
+          'No rule of the role mapping matches the token, and the role mapping denies ambiguous roles.'
+        );
+      }
+      return decision.roleArn ? config.roles.get(decision.roleArn) : pool.authenticatedRole;
+    }
     if (mapping?.type !== 'Token') return pool.authenticatedRole;
     const tokenRoles = /** @type {string[]} */ (login.claims['cognito:roles'] ?? []);
     if (customRoleArn !== undefined && !tokenRoles.includes(String(customRoleArn))) {
@@ -278,11 +369,12 @@ export function createIdentityPools(deps) {
         identity,
         await verifyLogins(identity.pool, body.Logins)
       );
+      const oidc = login && 'issuer' in login.provider;
       const amr = login
         ? [
             'authenticated',
             login.provider.providerName.split('/')[0],
-            `${login.provider.providerName}:CognitoSignIn:${login.claims.sub}`
+            `${login.provider.providerName}:${oidc ? 'OAuth' : 'CognitoSignIn'}:${login.claims.sub}`
           ]
         : ['unauthenticated'];
       const iat = now();

@@ -20,6 +20,9 @@ import { readFileSync } from 'node:fs';
  * @property {RsaKey} refreshToken Encrypts refresh tokens (RSA-OAEP), so only the sandbox can read them.
  * @property {RsaKey} identityToken Signs the identity pool's OpenID tokens (GetOpenIdToken).
  * @property {Buffer} sealing AES-256 key for opaque blobs: SRP secret blocks, challenge sessions, session tokens.
+ * @property {{kid: string, alg: string, use: string} & import('node:crypto').JsonWebKey} idp the local identity
+ *   provider's signing key (a private JWK, as oidc-provider takes it)
+ * @property {string} idpCookie the local identity provider's cookie signing key
  */
 
 /** @param {URL | string} file @returns {SandboxKeys} */
@@ -30,7 +33,9 @@ export function loadKeys(file) {
     accessToken: rsaKey(raw.accessToken),
     refreshToken: rsaKey(raw.refreshToken),
     identityToken: rsaKey(raw.identityToken),
-    sealing: Buffer.from(raw.sealing, 'base64')
+    sealing: Buffer.from(raw.sealing, 'base64'),
+    idp: raw.idp,
+    idpCookie: raw.idpCookie
   };
 }
 

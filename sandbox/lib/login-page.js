@@ -45,6 +45,9 @@ background:var(--accent);color:var(--accent-fg);cursor:pointer}
 .error{background:var(--bad-soft);color:var(--bad);border-radius:8px;padding:.5rem .75rem;margin:1rem 0 0}
 a{color:var(--accent)}
 .back{display:block;margin-top:1.25rem;text-align:center}
+.or{text-align:center;margin:1rem 0 .25rem}
+.provider{display:block;text-align:center;font-weight:600;padding:.55rem;border:1px solid var(--accent);
+border-radius:8px;text-decoration:none;margin-top:.5rem}
 dl{font-size:.85rem;color:var(--muted);margin:1.25rem 0 0;display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem}
 dd{margin:0}
 `;
@@ -70,7 +73,7 @@ export function contentSecurityPolicy(callbackOrigin) {
  * @param {{title: string, body: string, callbackOrigin?: string, status?: number}} page
  * @returns {import('./oauth2.js').OAuthResponse}
  */
-function htmlPage({ title, body, callbackOrigin, status = 200 }) {
+export function htmlPage({ title, body, callbackOrigin, status = 200 }) {
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -101,7 +104,7 @@ ${body}
 }
 
 /** @param {string} url @returns {string | undefined} */
-function originOf(url) {
+export function originOf(url) {
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined;
@@ -114,11 +117,18 @@ function originOf(url) {
  * The sign-in form. `fields` are the authorization request's parameters, carried through as hidden inputs.
  * @param {{
  *   poolName: string, poolId: string, clientName: string, clientId: string, redirectUri: string,
- *   cancelUrl: string, fields: Record<string, string>, username?: string, error?: string
- * }} input `cancelUrl` returns to the app with `error=access_denied` (and its state), as OAuth 2.0 has it
+ *   cancelUrl: string, fields: Record<string, string>, username?: string, error?: string,
+ *   providers?: {name: string, href: string}[]
+ * }} input `providers`: the identity providers the app client supports, offered as "Continue with <name>" `cancelUrl` returns to the app with `error=access_denied` (and its state), as OAuth 2.0 has it
  */
 export function signInPage(input) {
   const { poolName, poolId, clientName, clientId, redirectUri, cancelUrl, fields, username, error } = input;
+  const providers = (input.providers ?? [])
+    .map(
+      (provider) =>
+        `<a class="provider" href="${escapeHtml(provider.href)}">Continue with ${escapeHtml(provider.name)}</a>`
+    )
+    .join('\n');
   const hidden = Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('\n');
@@ -135,6 +145,7 @@ ${hidden}
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
 </form>
+${providers ? `<p class="or">or</p>\n${providers}` : ''}
 ${callbackOrigin ? `<a class="back" href="${escapeHtml(cancelUrl)}">Cancel and go back to ${escapeHtml(clientName)}</a>` : ''}
 <dl>
 <dt>Pool</dt><dd><code>${escapeHtml(poolId)}</code></dd>

@@ -5,6 +5,9 @@
 //   GET|POST /oauth2/userInfo   the user's attributes, limited by the access token's scopes
 //   POST     /oauth2/revoke     revokes a refresh token and the tokens issued from it
 //   GET      /logout            ends the managed login session, then redirects to an allowed logout_uri
+//   GET      /oauth2/idpresponse an identity provider's answer (federation.js): the app gets the pool's own code
+// identity_provider= and idp_identifier= on /oauth2/authorize go straight to that identity provider, and the sign-in
+// page offers "Continue with <provider>" for every identity provider the app client supports.
 // Behaviour from the developer guide's endpoint pages:
 //   https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html (scope, nonce, prompt,
 //   code_challenge: S256 only; a code flow without PKCE is allowed),
@@ -93,10 +96,18 @@ const sameText = (a, b) => {
  * @param {{
  *   directory: import('./directory.js').Directory,
  *   sessions: import('./sessions.js').Sessions,
+ *   federation: import('./federation.js').Federation,
+ *   onError?: (error: unknown) => void,
  *   now?: () => number
  * }} deps
  */
-export function createOAuth2({ directory, sessions, now = () => Math.floor(Date.now() / 1000) }) {
+export function createOAuth2({
+  directory,
+  sessions,
+  federation,
+  onError = () => {},
+  now = () => Math.floor(Date.now() / 1000)
+}) {
   /** @type {Map<string, {clientId: string, pool: string, username: string, redirectUri: string,
    *   codeChallenge?: string, scope: string, nonce?: string, authTime: number, exp: number}>} */
   const codes = new Map();
@@ -302,6 +313,10 @@ export function createOAuth2({ directory, sessions, now = () => Math.floor(Date.
         state: request.state
       }),
       fields: { ...request.fields, _csrf: xsrf },
+      providers: federation.providersFor(request.client).map((provider) => ({
+        name: provider.ProviderName,
+        href: `/oauth2/authorize?${new URLSearchParams({ ...request.fields, identity_provider: provider.ProviderName })}`
+      })),
       ...extra
     });
     if (xsrf === known) return page;
@@ -311,10 +326,105 @@ export function createOAuth2({ directory, sessions, now = () => Math.floor(Date.
     };
   }
 
+  /**
+   * identity_provider= or idp_identifier=: straight to that identity provider (COGNITO: the pool's own sign-in).
+   * @param {AuthorizationRequest} request
+   * @param {Record<string, string>} query
+   * @returns {Promise<OAuthResponse | undefined>} undefined: show the pool's own sign-in
+   */
+  async function toIdentityProvider(request, query) {
+    const name = query.identity_provider || undefined;
+    const identifier = query.idp_identifier || undefined;
+    if ((!name && !identifier) || name === 'COGNITO') return undefined;
+    const supported = federation.providersFor(request.client);
+    const provider = name
+      ? supported.find((candidate) => candidate.ProviderName === name)
+      : supported.find((candidate) => candidate.IdpIdentifiers?.includes(String(identifier)));
+    if (!provider) {
+      return redirect(
+        withParams(request.redirectUri, {
+          error: 'invalid_request',
+          error_description: name
+            ? `The identity provider ${name} is not enabled for this app client.`
+            : `No identity provider of this app client has the identifier ${identifier}.`,
+          state: request.state
+        })
+      );
+    }
+    try {
+      const { location, cookie } = await federation.begin({
+        poolId: request.client.UserPoolId,
+        provider,
+        fields: request.fields
+      });
+      return redirect(location, { 'set-cookie': cookie });
+    } catch (error) {
+      onError(error);
+      return errorPage({
+        error: 'server_error',
+        description: `The identity provider ${provider.ProviderName} cannot be reached.`,
+        status: 502
+      });
+    }
+  }
+
+  /**
+   * GET /oauth2/idpresponse: the identity provider's answer. A state this pool did not issue to this browser gets
+   * an error page, never a redirect: nothing says where it is safe to send the browser.
+   * @param {Record<string, string>} query
+   * @param {string | undefined} cookie
+   */
+  async function idpResponse(query, cookie) {
+    let result;
+    try {
+      result = await federation.complete(query, cookie);
+    } catch (error) {
+      onError(error);
+      return errorPage({
+        error: 'server_error',
+        description: 'The identity provider cannot be reached.',
+        status: 502
+      });
+    }
+    if (result.kind === 'unknown-state') {
+      return errorPage({
+        error: 'invalid_request',
+        description: 'The sign-in state is unknown, expired, already used, or belongs to another browser.'
+      });
+    }
+    const request = authorizationRequest(result.fields);
+    if (isResponse(request)) return request;
+    if (result.kind === 'error') {
+      return redirect(
+        withParams(request.redirectUri, {
+          error: result.error,
+          error_description: result.description,
+          state: request.state
+        })
+      );
+    }
+    // A federated sign-in opens a managed login session too.
+    prune();
+    const id = randomBytes(32).toString('base64url');
+    logins.set(id, {
+      pool: result.poolId,
+      username: result.username,
+      authTime: result.authTime,
+      exp: result.authTime + LOGIN_SESSION_SECONDS
+    });
+    return issueCode(
+      request,
+      { username: result.username, authTime: result.authTime },
+      { 'set-cookie': `${COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${LOGIN_SESSION_SECONDS}` }
+    );
+  }
+
   /** GET /oauth2/authorize @param {Record<string, string>} query @param {string | undefined} cookie */
-  function authorizePage(query, cookie) {
+  async function authorizePage(query, cookie) {
     const request = authorizationRequest(query);
     if (isResponse(request)) return request;
+    const federated = await toIdentityProvider(request, query);
+    if (federated) return federated;
     const session = loginSession(cookie, request.client.UserPoolId);
     if (request.prompt === 'none') {
       if (!session) {
@@ -351,7 +461,12 @@ export function createOAuth2({ directory, sessions, now = () => Math.floor(Date.
     const user = username ? directory.user(request.client.UserPoolId, username) : undefined;
     /** @param {string} error */
     const again = (error) => formFor(request, cookie, { username, error });
-    if (!user || typeof form.password !== 'string' || !sameText(form.password, user.Password ?? '')) {
+    if (
+      !user?.Password ||
+      user.PasswordSignInDisabled ||
+      typeof form.password !== 'string' ||
+      !sameText(form.password, user.Password)
+    ) {
       return again('Incorrect username or password.');
     }
     if (user.Enabled === false) return again('User is disabled.');
@@ -542,6 +657,8 @@ export function createOAuth2({ directory, sessions, now = () => Math.floor(Date.
           return revoke(form, authorization);
         case 'GET /logout':
           return logout(query, cookie);
+        case 'GET /oauth2/idpresponse':
+          return idpResponse(query, cookie);
         default:
           return undefined;
       }

@@ -6,6 +6,7 @@
 //   GET  /<userPoolId>/.well-known/{jwks.json,openid-configuration}
 //   GET  /cognito-identity/.well-known/{jwks_uri,jwks.json,openid-configuration}
 //   /oauth2/authorize, /oauth2/token, /oauth2/userInfo, /oauth2/revoke, /logout (managed login)
+//   GET  /sandbox/events?after=N                                the federation legs the app never sees (events.js)
 //   GET  /health
 //   /<bucket>/<key>, /<bucket>?list-type=2                     S3, path-style (s3.js)
 //   GET  /execute-api/<apiId>/...                             API Gateway authorizers (api-gateway.js)
@@ -31,6 +32,9 @@ const IDENTITY_POOLS = 'AWSCognitoIdentityService';
  *   identityPools: import('./identity-pool.js').IdentityPools,
  *   sts: import('./sts.js').Sts,
  *   oauth2: ReturnType<typeof import('./oauth2.js').createOAuth2>,
+ *   identityProviders: import('./identity-providers.js').IdentityProviders,
+ *   federation: import('./federation.js').Federation,
+ *   events: import('./events.js').Events,
  *   cognitoLocal: import('./cognito-local.js').CognitoLocal,
  *   userRules: Record<string, Operation>,
  *   adminAuth: ReturnType<typeof import('./admin-auth.js').createAdminAuth>,
@@ -45,7 +49,7 @@ const IDENTITY_POOLS = 'AWSCognitoIdentityService';
 export function createRouter(deps) {
   const { baseUrl, directory, tokens, auth, userPool, identityPools, sts, oauth2, cognitoLocal, adminAuth } =
     deps;
-  const { onError } = deps;
+  const { onError, identityProviders, federation, events } = deps;
 
   /** @type {Record<string, Record<string, Operation>>} */
   const operations = {
@@ -58,6 +62,14 @@ export function createRouter(deps) {
       AdminUserGlobalSignOut: userPool.AdminUserGlobalSignOut,
       RevokeToken: userPool.RevokeToken,
       ResendConfirmationCode: userPool.ResendConfirmationCode,
+      CreateIdentityProvider: identityProviders.CreateIdentityProvider,
+      DescribeIdentityProvider: identityProviders.DescribeIdentityProvider,
+      ListIdentityProviders: identityProviders.ListIdentityProviders,
+      UpdateIdentityProvider: identityProviders.UpdateIdentityProvider,
+      DeleteIdentityProvider: identityProviders.DeleteIdentityProvider,
+      GetIdentityProviderByIdentifier: identityProviders.GetIdentityProviderByIdentifier,
+      AdminLinkProviderForUser: federation.AdminLinkProviderForUser,
+      AdminDisableProviderForUser: federation.AdminDisableProviderForUser,
       // user-rules.js: Cognito's behaviour where cognito-local's differs, MFA, GetTokensFromRefreshToken
       ...deps.userRules
     },
@@ -267,6 +279,8 @@ export function createRouter(deps) {
       else await answerJson(req, res, target, request);
     } else if (deps.apiGateway.matches(url)) {
       await answerApi(req, res, url);
+    } else if (req.method === 'GET' && url.pathname === '/sandbox/events') {
+      sendJson(res, 200, events.since(url.searchParams.get('after') ?? 0));
     } else if (req.method === 'GET' && url.pathname === '/health') {
       sendJson(res, 200, { status: 'ok' });
     } else {

@@ -20,7 +20,8 @@ import { JsonDocument } from './store.js';
  * @property {{configuration: 'OFF' | 'OPTIONAL', firstAuthFactors: string[]}} [mfa]
  * @property {Record<string, {id: string, name: string, description: string, explicitAuthFlows: string[],
  *   secret?: string, callbackUrls?: string[], logoutUrls?: string[], oauthScopes?: string[],
- *   refreshTokenRotation?: {feature: 'ENABLED' | 'DISABLED', retryGracePeriodSeconds?: number}}>} clients
+ *   refreshTokenRotation?: {feature: 'ENABLED' | 'DISABLED', retryGracePeriodSeconds?: number},
+ *   identityProviders?: string[]}>} clients
  * @property {Record<string, {description: string, precedence?: number, role?: string}>} groups
  * @property {{username: string, password: string, state: string, status: string, enabled: boolean,
  *   groups: string[], attributes: Record<string, string>,
@@ -30,6 +31,21 @@ import { JsonDocument } from './store.js';
  *   trust: {amr: 'authenticated' | 'unauthenticated', identityPools: string[]}, policy?: unknown}>} roles
  * @property {{buckets: Record<string, import('./s3.js').BucketConfig>}} s3
  * @property {Record<string, import('./api-gateway.js').ApiConfig>} apis
+ * @property {PresetIdp} [idp] LensIdP, the local OpenID Connect provider (idp.js)
+ */
+
+/**
+ * @typedef {object} PresetIdp
+ * @property {string} providerName the user pool's name for it (identity_provider=)
+ * @property {string} idpIdentifier
+ * @property {string} description
+ * @property {string} publicClientId
+ * @property {string[]} publicRedirectUris
+ * @property {{id: string, secret: string}} poolClient the user pool's own (confidential) client at the IdP
+ * @property {string[]} scopes
+ * @property {Record<string, string>} attributeMapping user pool attribute -> IdP claim
+ * @property {{username: string, password: string, sub: string, state: string,
+ *   claims: Record<string, string | boolean>}[]} users
  */
 
 /**
@@ -41,7 +57,28 @@ import { JsonDocument } from './store.js';
  * @property {boolean} allowClassicFlow
  * @property {{client: string, serverSideTokenCheck: boolean,
  *   roleMapping?: {type: 'Token', ambiguousRoleResolution: 'AuthenticatedRole' | 'Deny'}}[]} providers
+ * @property {{idp: string, clientIds: string[], roleMapping?: {type: 'Rules' | 'Token',
+ *   ambiguousRoleResolution: 'AuthenticatedRole' | 'Deny',
+ *   rules?: {claim: string, matchType: 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual', value: string,
+ *   role: string}[]}}[]} [openIdConnectProviders] OpenID Connect providers the pool trusts directly (`idp`: the
+ *   preset's `idp.providerName`)
  * @property {{authenticated?: string, unauthenticated?: string}} roles
+ */
+
+/**
+ * @typedef {object} RoleMappingConfig
+ * @property {'Token' | 'Rules'} type
+ * @property {'AuthenticatedRole' | 'Deny'} ambiguousRoleResolution
+ * @property {import('./role-rules.js').MappingRule[]} [rules]
+ */
+
+/**
+ * @typedef {object} OidcProvider An OpenID Connect provider an identity pool trusts directly.
+ * @property {string} providerName the Logins key: the issuer without its scheme
+ * @property {string} issuer
+ * @property {string} arn OpenIdConnectProviderARNs entry
+ * @property {string[]} clientIds accepted `aud` values
+ * @property {RoleMappingConfig | undefined} roleMapping
  */
 
 /**
@@ -61,7 +98,8 @@ import { JsonDocument } from './store.js';
  * @property {boolean} allowGuests
  * @property {boolean} allowClassicFlow
  * @property {{providerName: string, userPoolId: string, clientId: string, serverSideTokenCheck: boolean,
- *   roleMapping?: {type: 'Token', ambiguousRoleResolution: 'AuthenticatedRole' | 'Deny'}}[]} providers
+ *   roleMapping?: RoleMappingConfig}[]} providers
+ * @property {OidcProvider[]} oidcProviders
  * @property {Role | undefined} authenticatedRole
  * @property {Role | undefined} unauthenticatedRole
  */
@@ -80,8 +118,9 @@ export const providerNameOf = (region, userPoolId) => `cognito-idp.${region}.ama
 /**
  * Identity pools and roles, resolved from the preset's keys to ids and ARNs.
  * @param {Preset} preset
+ * @param {{idpIssuer?: string}} [running] where LensIdP runs now (its issuer names the pools' OIDC provider)
  */
-export function identityConfig(preset) {
+export function identityConfig(preset, running = {}) {
   const poolIdOf = (/** @type {string} */ key) => preset.identityPools[key]?.id ?? key;
   /** @type {Map<string, Role>} */
   const roles = new Map(
@@ -115,6 +154,28 @@ export function identityConfig(preset) {
           serverSideTokenCheck: provider.serverSideTokenCheck,
           roleMapping: provider.roleMapping
         })),
+        oidcProviders: (pool.openIdConnectProviders ?? []).flatMap((provider) => {
+          if (!running.idpIssuer || provider.idp !== preset.idp?.providerName) return [];
+          const providerName = running.idpIssuer.replace(/^https?:\/\//, '');
+          return [
+            {
+              providerName,
+              issuer: running.idpIssuer,
+              arn: `arn:aws:iam::${preset.accountId}:oidc-provider/${providerName}`,
+              clientIds: provider.clientIds,
+              roleMapping: provider.roleMapping && {
+                type: provider.roleMapping.type,
+                ambiguousRoleResolution: provider.roleMapping.ambiguousRoleResolution,
+                rules: (provider.roleMapping.rules ?? []).map((rule) => ({
+                  Claim: rule.claim,
+                  MatchType: rule.matchType,
+                  Value: rule.value,
+                  RoleARN: preset.roles[rule.role]?.arn ?? rule.role
+                }))
+              }
+            }
+          ];
+        }),
         authenticatedRole: roleOf(pool.roles.authenticated),
         unauthenticatedRole: roleOf(pool.roles.unauthenticated)
       }
@@ -202,7 +263,7 @@ function clientsDocument(preset) {
           ExplicitAuthFlows: client.explicitAuthFlows,
           PreventUserExistenceErrors: 'ENABLED',
           EnableTokenRevocation: true,
-          SupportedIdentityProviders: ['COGNITO'],
+          SupportedIdentityProviders: client.identityProviders ?? ['COGNITO'],
           ...(client.callbackUrls
             ? {
                 AllowedOAuthFlows: ['code'],
@@ -239,7 +300,8 @@ function clientsDocument(preset) {
 export const dataLayout = (dataDir) => ({
   cognitoLocal: path.join(dataDir, 'cognito-local'),
   identities: path.join(dataDir, 'identities.json'),
-  revocations: path.join(dataDir, 'revocations.json')
+  revocations: path.join(dataDir, 'revocations.json'),
+  idp: path.join(dataDir, 'idp.json')
 });
 
 /**
@@ -253,7 +315,7 @@ export async function prepareData(dataDir, preset, { reset }) {
   const layout = dataLayout(dataDir);
   if (reset) {
     await Promise.all(
-      [layout.cognitoLocal, layout.identities, layout.revocations].map((file) =>
+      [layout.cognitoLocal, layout.identities, layout.revocations, layout.idp].map((file) =>
         rm(file, { recursive: true, force: true })
       )
     );

@@ -7,7 +7,11 @@ import { createAuth } from './auth.js';
 import { startCognitoLocal } from './cognito-local.js';
 import { createCredentials } from './credentials.js';
 import { Directory } from './directory.js';
+import { createEvents } from './events.js';
+import { createFederation } from './federation.js';
+import { createIdentityProviders } from './identity-providers.js';
 import { createIdentityPools } from './identity-pool.js';
+import { startIdp } from './idp.js';
 import { loadKeys } from './keys.js';
 import { createOAuth2 } from './oauth2.js';
 import { createIam } from './iam.js';
@@ -31,13 +35,16 @@ export const HOST = '127.0.0.1';
  * @param {{
  *   port: number,
  *   publicUrl?: string,
+ *   idpPort?: number,
+ *   idpPublicUrl?: string,
  *   dataDir: string,
  *   reset: boolean,
  *   onCodeSent: (message: import('./cognito-local.js').CodeMessage) => void,
  *   onError: (error: unknown) => void
  * }} options
  */
-export async function startSandbox({ port, publicUrl, dataDir, reset, onCodeSent, onError }) {
+export async function startSandbox(options) {
+  const { port, publicUrl, dataDir, reset, onCodeSent, onError } = options;
   // publicUrl: the address tokens and discovery documents name, when it is not the one listened on (the
   // recording listens on a free port yet issues tokens for the preset's endpoint). Port 0 picks a free port.
   const baseUrl = publicUrl ?? `http://${HOST}:${port}`;
@@ -45,10 +52,25 @@ export async function startSandbox({ port, publicUrl, dataDir, reset, onCodeSent
   const keys = loadKeys(KEYS_FILE);
   await prepareData(dataDir, preset, { reset });
   const layout = dataLayout(dataDir);
-  const [identities, revocations] = await Promise.all([
+  const [identities, revocations, idpState] = await Promise.all([
     JsonDocument.open(layout.identities, { identities: {}, logins: {} }),
-    JsonDocument.open(layout.revocations, { origins: {} })
+    JsonDocument.open(layout.revocations, { origins: {} }),
+    JsonDocument.open(layout.idp, {})
   ]);
+
+  // LensIdP, the local OpenID Connect provider, on its own port: by default the next one (9229 -> 9230), a free one
+  // when the sandbox itself takes a free port.
+  const idp = await startIdp({
+    preset,
+    host: HOST,
+    port: options.idpPort ?? (port === 0 ? 0 : port + 1),
+    publicUrl: options.idpPublicUrl,
+    signingKey: keys.idp,
+    cookieKey: keys.idpCookie,
+    poolRedirectUri: `${baseUrl}/oauth2/idpresponse`,
+    state: idpState,
+    onError
+  });
 
   const folder = new DocumentFolder(layout.cognitoLocal);
   const directory = new Directory(folder);
@@ -65,7 +87,11 @@ export async function startSandbox({ port, publicUrl, dataDir, reset, onCodeSent
     tokenGenerator: { generate: (_ctx, user, _groups, client) => sessions.mint({ client, user }) },
     onCodeSent
   });
-  const config = identityConfig(preset);
+  const events = createEvents();
+  const identityProviders = createIdentityProviders({ directory });
+  await registerIdp({ preset, directory, identityProviders, issuer: idp.issuer });
+  const federation = createFederation({ directory, identityProviders, events, baseUrl });
+  const config = identityConfig(preset, { idpIssuer: idp.issuer });
   const credentials = createCredentials({ sealingKey: keys.sealing });
   const identityIssuer = `${baseUrl}/cognito-identity`;
 
@@ -99,7 +125,10 @@ export async function startSandbox({ port, publicUrl, dataDir, reset, onCodeSent
       issuer: identityIssuer
     }),
     sts: createSts({ config, credentials, identityIssuer, identityKey: keys.identityToken }),
-    oauth2: createOAuth2({ directory, sessions }),
+    oauth2: createOAuth2({ directory, sessions, federation, onError }),
+    identityProviders,
+    federation,
+    events,
     cognitoLocal,
     adminAuth: createAdminAuth(preset.admin),
     s3: await createS3({
@@ -133,6 +162,9 @@ export async function startSandbox({ port, publicUrl, dataDir, reset, onCodeSent
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, HOST, () => resolve(undefined));
+  }).catch(async (error) => {
+    await idp.close();
+    throw error;
   });
 
   return {
@@ -141,13 +173,68 @@ export async function startSandbox({ port, publicUrl, dataDir, reset, onCodeSent
     port: /** @type {import('node:net').AddressInfo} */ (server.address()).port,
     preset,
     identityIssuer,
+    /** LensIdP's issuer (its origin): discovery at `${idpUrl}/.well-known/openid-configuration`. */
+    idpUrl: idp.issuer,
+    idpPort: idp.port,
     /** Stops accepting connections and waits for requests in flight (each has saved its changes by then). */
-    close() {
-      return new Promise((resolve) => {
-        server.close(() => resolve(undefined));
-        server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 2000).unref();
-      });
+    async close() {
+      await Promise.all([
+        new Promise((resolve) => {
+          server.close(() => resolve(undefined));
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 2000).unref();
+        }),
+        idp.close()
+      ]);
     }
   };
+}
+
+/**
+ * Registers LensIdP as an identity provider of the seeded user pool, pointing at the IdP that is running now (its
+ * port can change between starts). In a data folder from before LensIdP existed, the seeded app clients that list
+ * it in the preset also get it in SupportedIdentityProviders.
+ * @param {{
+ *   preset: import('./seed.js').Preset,
+ *   directory: Directory,
+ *   identityProviders: import('./identity-providers.js').IdentityProviders,
+ *   issuer: string
+ * }} input
+ */
+async function registerIdp({ preset, directory, identityProviders, issuer }) {
+  const { idp } = preset;
+  if (!idp || !directory.poolOptions(preset.userPoolId)) return;
+  const created = await identityProviders.ensure({
+    UserPoolId: preset.userPoolId,
+    ProviderName: idp.providerName,
+    ProviderType: 'OIDC',
+    ProviderDetails: {
+      client_id: idp.poolClient.id,
+      client_secret: idp.poolClient.secret,
+      attributes_request_method: 'GET',
+      oidc_issuer: issuer,
+      authorize_scopes: idp.scopes.join(' ')
+    },
+    AttributeMapping: idp.attributeMapping,
+    IdpIdentifiers: [idp.idpIdentifier]
+  });
+  // Callback URLs the seed gained since this data folder was made (e.g. /callback for /compare's live run).
+  for (const client of Object.values(preset.clients)) {
+    const wanted = client.callbackUrls ?? [];
+    if (wanted.length === 0) continue;
+    await directory.updateClient(client.id, (record) => {
+      const have = /** @type {string[]} */ (record.CallbackURLs ?? []);
+      const missing = wanted.filter((url) => !have.includes(url));
+      return missing.length === 0 ? record : { ...record, CallbackURLs: [...have, ...missing] };
+    });
+  }
+  if (!created) return;
+  for (const client of Object.values(preset.clients)) {
+    if (!client.identityProviders?.includes(idp.providerName)) continue;
+    await directory.updateClient(client.id, (record) => {
+      const supported = /** @type {string[]} */ (record.SupportedIdentityProviders ?? ['COGNITO']);
+      if (supported.includes(idp.providerName)) return record;
+      return { ...record, SupportedIdentityProviders: [...supported, idp.providerName] };
+    });
+  }
 }

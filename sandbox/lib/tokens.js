@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { CompactEncrypt, SignJWT, compactDecrypt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { notAuthorized, ServiceError } from './errors.js';
+import { identitiesClaim } from './federation.js';
 import { schemaClaims, schemaOf } from './schema.js';
 
 const HOUR = 3600;
@@ -153,11 +154,14 @@ export function createTokens({
       const accessGroups = fromGroups['cognito:groups']
         ? { 'cognito:groups': fromGroups['cognito:groups'] }
         : {};
+      // A federated or linked user's `identities` (stored as a JSON string attribute) is a list in the id token.
+      const identities = identitiesClaim(user);
       const [IdToken, AccessToken] = await Promise.all([
         sign(
           keys.idToken,
           {
             ...schemaClaims(user.Attributes, schemaFor(client.UserPoolId)),
+            ...(identities ? { identities } : {}),
             ...common,
             ...fromGroups,
             ...(nonce === undefined ? {} : { nonce }),

@@ -17,6 +17,7 @@ export default async function setup(project: TestProject) {
     logFile
   });
   project.provide('sandboxUrl', sandbox.url);
+  project.provide('idpUrl', sandbox.idpUrl);
   project.provide('sandboxLog', logFile);
   return async () => {
     await sandbox.stop();

@@ -22,6 +22,8 @@ export function freePort(): Promise<number> {
 
 export interface SandboxProcess {
   url: string;
+  /** LensIdP's issuer, the local OpenID Connect provider on its own port. */
+  idpUrl: string;
   /** Everything the sandbox printed so far. */
   output: () => string;
   /** SIGTERM, then the exit code. */
@@ -30,12 +32,23 @@ export interface SandboxProcess {
 
 export async function startSandboxProcess(options: {
   port: number;
+  /** LensIdP's port; a free one when not given (the default, port + 1, may be taken by a parallel run). */
+  idpPort?: number;
   dataDir: string;
   reset: boolean;
   /** Also append the output to this file, for tests in other workers. */
   logFile?: string;
 }): Promise<SandboxProcess> {
-  const args = ['sandbox/cli.js', '--port', String(options.port), '--data', options.dataDir];
+  const idpPort = options.idpPort ?? (await freePort());
+  const args = [
+    'sandbox/cli.js',
+    '--port',
+    String(options.port),
+    '--idp-port',
+    String(idpPort),
+    '--data',
+    options.dataDir
+  ];
   if (options.reset) args.push('--reset');
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -65,6 +78,7 @@ export async function startSandboxProcess(options: {
 
   return {
     url,
+    idpUrl: `http://127.0.0.1:${idpPort}`,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');

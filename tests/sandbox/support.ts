@@ -24,6 +24,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     sandboxUrl: string;
     sandboxLog: string;
+    idpUrl: string;
   }
 }
 
@@ -32,6 +33,8 @@ export type ClientKey = keyof typeof preset.clients;
 export type PoolKey = keyof typeof preset.identityPools;
 
 export const endpoint = inject('sandboxUrl');
+/** LensIdP's issuer (the local OpenID Connect provider). */
+export const idpUrl = inject('idpUrl');
 export const region = preset.region;
 export const loginKey = `cognito-idp.${preset.region}.amazonaws.com/${preset.userPoolId}`;
 export const issuer = (url = endpoint) => `${url}/${preset.userPoolId}`;
