@@ -107,7 +107,15 @@ const keyId = (key) => createHash('sha256').update(key).digest('hex');
  *   now?: () => number
  * }} deps
  */
-export async function createS3({ buckets, dataDir, reset, credentials, iam, accountId, now = Date.now }) {
+export async function createS3({
+  buckets,
+  dataDir,
+  reset,
+  credentials,
+  iam,
+  accountId,
+  now = () => Date.now()
+}) {
   const root = path.join(dataDir, 's3');
   let writes = 0;
   if (reset) await rm(root, { recursive: true, force: true });

@@ -360,7 +360,11 @@ export class PlaygroundFlows {
   ): Promise<StorageAccess> {
     const load = this.#deps.loadS3Sdk;
     if (!load) throw new Error('The S3 client is not available here.');
-    return new StorageAccess(await load(), { ...target, fetch: this.#deps.runner.fetch }, credentials);
+    return new StorageAccess(
+      await load(),
+      { ...target, fetch: this.#deps.runner.fetch, clientOptions: this.#deps.sdkOptions },
+      credentials
+    );
   }
 
   /** "Use the credentials": S3 calls, run as one step of that flow. */

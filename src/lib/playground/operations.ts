@@ -302,19 +302,19 @@ export const OPERATIONS = {
   },
   PutObject: s3('PutObject', 'Upload a file to S3 with the credentials', 's3api put-object', [
     { diagram: 'common-stack', step: 'upload', on: 'ok' },
-    { diagram: 'common-stack', step: 'refused', on: 'failed' }
+    { diagram: 'common-stack', step: 'upload', on: 'failed' }
   ]),
   GetObject: s3('GetObject', 'Download a file from S3', 's3api get-object', [
     { diagram: 'common-stack', step: 'upload', on: 'ok' },
-    { diagram: 'common-stack', step: 'refused', on: 'failed' }
+    { diagram: 'common-stack', step: 'upload', on: 'failed' }
   ]),
   ListObjectsV2: s3('ListObjectsV2', 'List a folder of the bucket', 's3api list-objects-v2', [
     { diagram: 'common-stack', step: 'upload', on: 'ok' },
-    { diagram: 'common-stack', step: 'refused', on: 'failed' }
+    { diagram: 'common-stack', step: 'upload', on: 'failed' }
   ]),
   DeleteObject: s3('DeleteObject', 'Delete a file from S3', 's3api delete-object', [
     { diagram: 'common-stack', step: 'upload', on: 'ok' },
-    { diagram: 'common-stack', step: 'refused', on: 'failed' }
+    { diagram: 'common-stack', step: 'upload', on: 'failed' }
   ]),
   GetCallerIdentity: {
     name: 'GetCallerIdentity',

@@ -22,6 +22,8 @@ export interface S3Target {
   endpoint: string;
   /** The fetch every request goes through (the runner's traced fetch). */
   fetch: typeof fetch;
+  /** More SDK client options (the recorder fixes the user agent and retries). */
+  clientOptions?: Record<string, unknown>;
 }
 
 /**
@@ -226,7 +228,8 @@ export class StorageAccess {
       // bucket CORS configuration and with the sandbox.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-      requestHandler: new sdk.http.FetchHttpHandler({ customFetch: target.fetch })
+      requestHandler: new sdk.http.FetchHttpHandler({ customFetch: target.fetch }),
+      ...target.clientOptions
     });
     const sink = this.#last;
     this.#client.middlewareStack.add(
