@@ -45,6 +45,8 @@ const RECORDED_AT = Date.UTC(2026, 0, 15, 9, 0, 0);
 const EXCHANGE_MS = 40;
 const USERNAME = 'alice';
 const LABEL = 'Recorded sample run (local sandbox, fixed clock)';
+// The page the recorded browser requests come from (S3 answers CORS by the Origin header).
+const SITE_ORIGIN = 'http://127.0.0.1:4173';
 
 const { values: options } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 
@@ -83,6 +85,9 @@ async function loadSiteModules() {
       ),
       runBoth: /** @type {typeof import('../src/lib/playground/run-both')} */ (
         await server.ssrLoadModule('/src/lib/playground/run-both.ts')
+      ),
+      storage: /** @type {typeof import('../src/lib/playground/storage-access')} */ (
+        await server.ssrLoadModule('/src/lib/playground/storage-access.ts')
       )
     };
   } finally {
@@ -208,6 +213,40 @@ const REPLAY = [
       'A request to STS signed (SigV4) with the new credentials succeeds, and STS names the caller: ' +
       'the role the identity pool chose, assumed for this identity.',
     operations: ['GetCallerIdentity']
+  },
+  {
+    id: 'call-api',
+    title: 'Call an API with the id token',
+    caption:
+      'The app sends the id token in Authorization to a REST API whose Cognito authorizer checks it; the ' +
+      "backend answers 200 with alice's claims, and no identity pool was needed.",
+    operations: ['GET execute-api']
+  },
+  {
+    id: 'api-refused',
+    title: 'The access token on the same method',
+    caption:
+      'A method without OAuth scopes takes only an id token, so the authorizer answers the access token ' +
+      'with 401 Unauthorized and the backend never runs.',
+    operations: ['GET execute-api'],
+    status: 401
+  },
+  {
+    id: 'upload',
+    title: 'PutObject into her own folder',
+    caption:
+      "With the identity pool's credentials the browser uploads straight to S3, into private/<her identity id>/, " +
+      'which the role allows through ${cognito-identity.amazonaws.com:sub}.',
+    operations: ['PutObject']
+  },
+  {
+    id: 's3-refused',
+    title: "PutObject into another identity's folder",
+    caption:
+      "The same credentials are refused another identity's folder with 403 AccessDenied: the policy variable " +
+      'resolves to her identity id only.',
+    operations: ['PutObject'],
+    status: 403
   }
 ];
 
@@ -296,17 +335,27 @@ function assert(condition, message) {
  * @param {Awaited<ReturnType<typeof loadSiteModules>>} site
  */
 async function record(site) {
-  const [{ startSandbox }, { loadKeys }, identityJs, identitySdk, stsSdk, { FetchHttpHandler }, jose, oauth] =
-    await Promise.all([
-      import('../sandbox/lib/server.js'),
-      import('../sandbox/lib/keys.js'),
-      import('amazon-cognito-identity-js'),
-      import('@aws-sdk/client-cognito-identity'),
-      import('@aws-sdk/client-sts'),
-      import('@smithy/fetch-http-handler'),
-      import('jose'),
-      import('oauth4webapi')
-    ]);
+  const [
+    { startSandbox },
+    { loadKeys },
+    identityJs,
+    identitySdk,
+    stsSdk,
+    s3Sdk,
+    { FetchHttpHandler },
+    jose,
+    oauth
+  ] = await Promise.all([
+    import('../sandbox/lib/server.js'),
+    import('../sandbox/lib/keys.js'),
+    import('amazon-cognito-identity-js'),
+    import('@aws-sdk/client-cognito-identity'),
+    import('@aws-sdk/client-sts'),
+    import('@aws-sdk/client-s3'),
+    import('@smithy/fetch-http-handler'),
+    import('jose'),
+    import('oauth4webapi')
+  ]);
   const preset = JSON.parse(await readFile(path.join(ROOT, 'sandbox/seed/preset.json'), 'utf8'));
   const sdkVersion = JSON.parse(
     await readFile(path.join(ROOT, 'node_modules/@aws-sdk/client-cognito-identity/package.json'), 'utf8')
@@ -369,8 +418,15 @@ async function record(site) {
       (view = {}) =>
       async (input, init) => {
         clock.advance(EXCHANGE_MS / 2);
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        const response = await fetchOnPort(url.origin === idpOrigin ? idpPort : sandboxPort, input, init);
+        const request = new Request(input, init);
+        const url = new URL(request.url);
+        // A page's requests name its origin (S3 answers CORS, ETag and the policy decision, by it); the agent's
+        // are the IdP's and the pool's own pages, which name theirs.
+        const sent = new Headers(request.headers);
+        if (!view.everyHeader) sent.set('origin', SITE_ORIGIN);
+        const response = await fetchOnPort(url.origin === idpOrigin ? idpPort : sandboxPort, request, {
+          headers: sent
+        });
         const body = await response.arrayBuffer();
         clock.advance(EXCHANGE_MS / 2);
         const headers = view.everyHeader
@@ -404,6 +460,7 @@ async function record(site) {
       now: () => clock.now(),
       loadCognito: async () => identityJs,
       loadIdentitySdk: async () => ({ identity: identitySdk, sts: stsSdk, http: { FetchHttpHandler } }),
+      loadS3Sdk: async () => ({ s3: s3Sdk, http: { FetchHttpHandler } }),
       sdkOptions: flowsSdkOptions(sdkVersion)
     });
 
@@ -420,6 +477,23 @@ async function record(site) {
     const { identityId, credentials } = await flows.enhanced(config, logins);
     const callerIdentity = await flows.prove(config, credentials);
 
+    // The two architectures: an API behind the user pool authorizer, and S3 with the credentials.
+    const restApi = preset.apis.rest;
+    const profile = restApi.methods.find((/** @type {{path: string}} */ m) => m.path === '/profile');
+    const apiUrl = `${endpoint}/execute-api/${restApi.id}/${restApi.stage}`;
+    for (const token of [tokens.idToken, tokens.accessToken]) {
+      await flows.callApi({ apiUrl, route: profile, kind: 'rest-cognito', token });
+    }
+    const storage = await flows.storage(
+      { region: config.region, bucket: preset.s3.buckets.uploads.name, endpoint },
+      credentials
+    );
+    const folder = site.storage.ownFolder(identityId);
+    for (const key of [`${folder}hello.txt`, `${site.storage.otherFolder(identityId)}hello.txt`]) {
+      await flows.useCredentials(() => storage.put(key, 'hello from alice', 'text/plain'));
+    }
+    storage.destroy();
+
     // The replay's steps, cut from the trace in order.
     let next = 0;
     const steps = REPLAY.map((step) => {
@@ -430,7 +504,11 @@ async function record(site) {
         `step "${step.id}" expected ${step.operations.join(', ')}, the run made ${made.map((e) => e.operation).join(', ')}`
       );
       for (const entry of made) {
-        assert(entry.status === 200, `${entry.operation} answered ${entry.status}: ${entry.responseBody}`);
+        const expected = 'status' in step ? step.status : 200;
+        assert(
+          entry.status === expected,
+          `${entry.operation} answered ${entry.status} (expected ${expected}): ${entry.responseBody}`
+        );
       }
       const caption =
         typeof step.caption === 'function' ? step.caption(Object.keys(logins)[0] ?? '') : step.caption;

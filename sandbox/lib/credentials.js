@@ -16,6 +16,15 @@ const KEY_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
  * @property {string} roleId AROA... unique id of the role
  * @property {string} sessionName e.g. CognitoIdentityCredentials
  * @property {number} expiration epoch seconds
+ * @property {WebIdentity} [webIdentity] who the identity pool vouched for: what IAM policies read as
+ *   `${cognito-identity.amazonaws.com:sub}`, `:aud` and `:amr`
+ */
+
+/**
+ * @typedef {object} WebIdentity
+ * @property {string} sub the identity id (region:guid)
+ * @property {string} aud the identity pool id
+ * @property {string[]} amr authenticated or unauthenticated, then the provider and the user
  */
 
 /**
@@ -24,9 +33,10 @@ const KEY_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 export function createCredentials({ sealingKey, now = () => Math.floor(Date.now() / 1000) }) {
   return {
     /**
-     * @param {{roleArn: string, roleId: string, sessionName: string, durationSeconds: number}} input
+     * @param {{roleArn: string, roleId: string, sessionName: string, durationSeconds: number,
+     *   webIdentity?: WebIdentity}} input
      */
-    issue({ roleArn, roleId, sessionName, durationSeconds }) {
+    issue({ roleArn, roleId, sessionName, durationSeconds, webIdentity }) {
       /** @type {RoleSession} */
       const session = {
         accessKeyId: `ASIA${Array.from({ length: 16 }, () => KEY_ID_ALPHABET[randomInt(32)]).join('')}`,
@@ -34,7 +44,8 @@ export function createCredentials({ sealingKey, now = () => Math.floor(Date.now(
         roleArn,
         roleId,
         sessionName,
-        expiration: now() + durationSeconds
+        expiration: now() + durationSeconds,
+        ...(webIdentity ? { webIdentity } : {})
       };
       return {
         session,

@@ -46,22 +46,24 @@ export function setCorsHeaders(req, res) {
 }
 
 /**
- * Reads the whole body, keeping at most MAX_BODY_BYTES. An oversized body is still drained, so the client can read
- * the 400 that follows instead of seeing a reset connection.
+ * Reads the whole body, keeping at most `limit` bytes (MAX_BODY_BYTES unless the route has its own, as S3 uploads
+ * do). An oversized body is still drained, so the client can read the 400 that follows instead of seeing a reset
+ * connection.
  * @param {import('node:http').IncomingMessage} req
+ * @param {number} [limit]
  * @returns {Promise<{body: Buffer, tooLarge: boolean}>}
  */
-export function readBody(req) {
+export function readBody(req, limit = MAX_BODY_BYTES) {
   return new Promise((resolve, reject) => {
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
     req.on('data', (/** @type {Buffer} */ chunk) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else if (size > MAX_DRAIN_BYTES) req.destroy();
+      if (size <= limit) chunks.push(chunk);
+      else if (size > limit + MAX_DRAIN_BYTES) req.destroy();
     });
-    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: size > MAX_BODY_BYTES }));
+    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: size > limit }));
     req.on('error', reject);
   });
 }

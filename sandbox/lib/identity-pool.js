@@ -46,6 +46,20 @@ const loginsDoNotMatch = () =>
 const noGuests = () => notAuthorized('Unauthenticated access is not supported for this identity pool.');
 
 /**
+ * The `amr` of an identity pool session as IAM policies see it (`cognito-identity.amazonaws.com:amr`), the same
+ * as in GetOpenIdToken's tokens.
+ * @param {Login | undefined} login
+ */
+const amrOf = (login) =>
+  login
+    ? [
+        'authenticated',
+        login.provider.providerName.split('/')[0] ?? '',
+        `${login.provider.providerName}:CognitoSignIn:${login.claims.sub}`
+      ]
+    : ['unauthenticated'];
+
+/**
  * @param {{
  *   config: import('./seed.js').IdentityConfig,
  *   directory: import('./directory.js').Directory,
@@ -330,7 +344,8 @@ export function createIdentityPools(deps) {
         roleArn: role.arn,
         roleId: role.id,
         sessionName: 'CognitoIdentityCredentials',
-        durationSeconds: CREDENTIAL_SECONDS
+        durationSeconds: CREDENTIAL_SECONDS,
+        webIdentity: { sub: identityId, aud: identity.pool.id, amr: amrOf(login) }
       });
       return {
         IdentityId: identityId,

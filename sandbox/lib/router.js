@@ -8,6 +8,8 @@
 //   /oauth2/authorize, /oauth2/token, /oauth2/userInfo, /oauth2/revoke, /logout (managed login)
 //   GET  /sandbox/events?after=N                                the federation legs the app never sees (events.js)
 //   GET  /health
+//   /<bucket>/<key>, /<bucket>?list-type=2                     S3, path-style (s3.js)
+//   GET  /execute-api/<apiId>/...                             API Gateway authorizers (api-gateway.js)
 import { randomUUID } from 'node:crypto';
 import { needsIam } from './admin-auth.js';
 import { ServiceError } from './errors.js';
@@ -36,6 +38,8 @@ const IDENTITY_POOLS = 'AWSCognitoIdentityService';
  *   cognitoLocal: import('./cognito-local.js').CognitoLocal,
  *   userRules: Record<string, Operation>,
  *   adminAuth: ReturnType<typeof import('./admin-auth.js').createAdminAuth>,
+ *   s3: import('./s3.js').S3,
+ *   apiGateway: import('./api-gateway.js').ApiGateway,
  *   onError: (error: unknown) => void
  * }} deps
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
@@ -219,6 +223,26 @@ export function createRouter(deps) {
   }
 
   /**
+   * API Gateway: JSON in the shape a backend receives, or API Gateway's refusal. `x-sandbox-refusal` says why in
+   * the sandbox's words (API Gateway itself does not).
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {URL} url
+   */
+  async function answerApi(req, res, url) {
+    await readBody(req);
+    const { status, headers, body, refusal } = await deps.apiGateway.handle({
+      method: req.method ?? 'GET',
+      url,
+      authorization: req.headers.authorization
+    });
+    res.setHeader('Access-Control-Expose-Headers', 'www-authenticate, x-sandbox-refusal, apigw-requestid');
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (refusal) res.setHeader('x-sandbox-refusal', refusal);
+    sendJson(res, status, body);
+  }
+
+  /**
    * @param {string} raw the request target as received (origin-form, absolute-form, or garbage)
    * @returns {URL | undefined}
    */
@@ -241,6 +265,8 @@ export function createRouter(deps) {
     setCorsHeaders(req, res);
     const url = parseUrl(req.url ?? '/');
     if (!url) return sendJson(res, 400, { message: 'The request target is not a valid URL path.' });
+    // S3 answers its own preflights, by the bucket's CORS rules.
+    if (deps.s3.matches(url, req.headers)) return deps.s3.handle(req, res, url, requestId);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
     } else if (url.pathname.startsWith('/oauth2/') || url.pathname === '/logout') {
@@ -251,6 +277,8 @@ export function createRouter(deps) {
       const isQuery = String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded');
       if (!target && isQuery) await answerQuery(req, res, request, requestId);
       else await answerJson(req, res, target, request);
+    } else if (deps.apiGateway.matches(url)) {
+      await answerApi(req, res, url);
     } else if (req.method === 'GET' && url.pathname === '/sandbox/events') {
       sendJson(res, 200, events.since(url.searchParams.get('after') ?? 0));
     } else if (req.method === 'GET' && url.pathname === '/health') {

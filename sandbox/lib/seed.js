@@ -28,7 +28,9 @@ import { JsonDocument } from './store.js';
  *   mfa?: {enabled: string[], preferred?: string, totpSecret?: string}}[]} users
  * @property {Record<string, PresetIdentityPool>} identityPools
  * @property {Record<string, {arn: string, id: string, description: string,
- *   trust: {amr: 'authenticated' | 'unauthenticated', identityPools: string[]}}>} roles
+ *   trust: {amr: 'authenticated' | 'unauthenticated', identityPools: string[]}, policy?: unknown}>} roles
+ * @property {{buckets: Record<string, import('./s3.js').BucketConfig>}} s3
+ * @property {Record<string, import('./api-gateway.js').ApiConfig>} apis
  * @property {PresetIdp} [idp] LensIdP, the local OpenID Connect provider (idp.js)
  */
 
@@ -86,6 +88,7 @@ import { JsonDocument } from './store.js';
  * @property {string} name
  * @property {'authenticated' | 'unauthenticated'} amr the `amr` its trust policy requires
  * @property {string[]} identityPoolIds the `cognito-identity.amazonaws.com:aud` values it trusts
+ * @property {unknown} [policy] its identity (permissions) policy: what its credentials may do
  */
 
 /**
@@ -128,7 +131,8 @@ export function identityConfig(preset, running = {}) {
         id: role.id,
         name: role.arn.slice(role.arn.lastIndexOf('/') + 1),
         amr: role.trust.amr,
-        identityPoolIds: role.trust.identityPools.map(poolIdOf)
+        identityPoolIds: role.trust.identityPools.map(poolIdOf),
+        policy: role.policy
       }
     ])
   );

@@ -2,6 +2,7 @@
 // Composition root: opens the data folder, wires the modules together and listens on one loopback port.
 import { createServer } from 'node:http';
 import { createAdminAuth } from './admin-auth.js';
+import { createApiGateway } from './api-gateway.js';
 import { createAuth } from './auth.js';
 import { startCognitoLocal } from './cognito-local.js';
 import { createCredentials } from './credentials.js';
@@ -13,7 +14,9 @@ import { createIdentityPools } from './identity-pool.js';
 import { startIdp } from './idp.js';
 import { loadKeys } from './keys.js';
 import { createOAuth2 } from './oauth2.js';
+import { createIam } from './iam.js';
 import { createRouter } from './router.js';
+import { createS3 } from './s3.js';
 import { schemaOf } from './schema.js';
 import { dataLayout, identityConfig, loadPreset, prepareData } from './seed.js';
 import { createSessions } from './sessions.js';
@@ -128,6 +131,20 @@ export async function startSandbox(options) {
     events,
     cognitoLocal,
     adminAuth: createAdminAuth(preset.admin),
+    s3: await createS3({
+      buckets: preset.s3.buckets,
+      dataDir,
+      reset,
+      credentials,
+      iam: await createIam({ accountId: preset.accountId, roles: config.roles }),
+      accountId: preset.accountId
+    }),
+    apiGateway: createApiGateway({
+      apis: preset.apis,
+      clients: preset.clients,
+      userPoolId: preset.userPoolId,
+      tokens
+    }),
     onError
   });
 

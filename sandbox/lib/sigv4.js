@@ -1,8 +1,8 @@
 // @ts-check
 // SigV4 request signatures, checked the only way that cannot drift from AWS's: the request is signed again with
 // the SDK's own signer (@smithy/signature-v4) and the secret the access key stands for, over the headers the
-// client says it signed, and the two signatures are compared. Used by STS (session credentials) and by the user
-// pool's IAM-authenticated (admin) operations (admin-auth.js).
+// client says it signed, and the two signatures are compared. Used by STS and S3 (session credentials) and by the
+// user pool's IAM-authenticated (admin) operations (admin-auth.js).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -63,7 +63,16 @@ export async function signatureMatches(request, auth, credentials) {
   const signingDate = parseAmzDate(header(request.headers, 'x-amz-date') ?? '');
   if (!signingDate || !signedHeaders.includes('host')) return false;
   const declaredHash = header(request.headers, 'x-amz-content-sha256');
-  if (declaredHash && declaredHash !== createHash('sha256').update(request.body).digest('hex')) return false;
+  // S3 lets a client sign the literal UNSIGNED-PAYLOAD instead of the body's hash (the header is then signed).
+  const unsignedPayload =
+    declaredHash === 'UNSIGNED-PAYLOAD' && signedHeaders.includes('x-amz-content-sha256');
+  if (
+    declaredHash &&
+    !unsignedPayload &&
+    declaredHash !== createHash('sha256').update(request.body).digest('hex')
+  ) {
+    return false;
+  }
   let url;
   try {
     url = new URL(`http://${header(request.headers, 'host')}${request.url}`);
@@ -75,7 +84,9 @@ export async function signatureMatches(request, auth, credentials) {
     region,
     credentials,
     sha256: Hash.bind(null, 'sha256'),
-    applyChecksum: false
+    applyChecksum: false,
+    // S3 signs the path as sent (its keys are already URI-encoded once); every other service encodes it again.
+    uriEscapePath: service !== 's3'
   });
   const resigned = await signer.sign(
     {

@@ -187,7 +187,8 @@ export function createSts({
       roleArn,
       roleId: role.id,
       sessionName,
-      durationSeconds: duration
+      durationSeconds: duration,
+      webIdentity: { sub: String(claims.sub), aud: String(claims.aud), amr: amr.map(String) }
     });
     return xmlResponse(
       'AssumeRoleWithWebIdentity',

@@ -29,7 +29,17 @@ export const SANDBOX = {
     providerName: preset.idp.providerName,
     publicClientId: preset.idp.publicClientId,
     users: preset.idp.users.map(({ username, password, state }) => ({ username, password, state }))
-  }
+  },
+  /** The REST and HTTP APIs and their routes ("Call an API with your tokens"). */
+  apis: preset.apis,
+  /** The bucket "Use the credentials" uploads to, and each role's identity policy (shown next to a refusal). */
+  bucket: {
+    name: preset.s3.buckets.uploads.name,
+    maxObjectBytes: preset.s3.buckets.uploads.maxObjectBytes
+  },
+  rolePolicies: Object.fromEntries(
+    Object.values(preset.roles).map((role) => [role.arn, role.policy])
+  ) as Record<string, unknown>
 } as const;
 
 /** The playground's configuration for the sandbox: its "Local sandbox" preset, and /compare's live run. */

@@ -9,7 +9,19 @@ const CIP_AFTER: Record<string, string> = {
   'verify-tokens': 'idp-token',
   'get-id': 'get-id',
   'get-credentials': 'sts-credentials',
-  'prove-credentials': 'call-aws'
+  'prove-credentials': 'call-aws',
+  // The API call and S3 scenes are drawn on their own diagrams; this one stays where the credentials were used.
+  'call-api': 'call-aws',
+  'api-refused': 'call-aws',
+  upload: 'call-aws',
+  's3-refused': 'call-aws'
+};
+// Where the architecture diagrams stand after the steps that reach them.
+const ARCHITECTURE_AFTER: Record<string, [string, string]> = {
+  'call-api': ['api-gateway', 'backend-answers'],
+  'api-refused': ['api-gateway', 'rejected'],
+  upload: ['common-stack', 'upload'],
+  's3-refused': ['common-stack', 'upload']
 };
 
 test('the recorded run replays step by step with the network off, clearly labelled', async ({
@@ -36,6 +48,13 @@ test('the recorded run replays step by step with the network off, clearly labell
       'data-step-id',
       CIP_AFTER[step.id] ?? 'missing'
     );
+    const architecture = ARCHITECTURE_AFTER[step.id];
+    if (architecture) {
+      await expect(page.locator(`.flow [data-diagram="${architecture[0]}"]`)).toHaveAttribute(
+        'data-step-id',
+        architecture[1]
+      );
+    }
     // A password (SRP) sign-in is not a Google federation: that diagram stays at its overview.
     await expect(page.locator('.flow [data-diagram="cup-federation"]')).toHaveAttribute('data-step', '0');
   }

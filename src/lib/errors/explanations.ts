@@ -704,6 +704,51 @@ const AWS_ENTRIES: readonly ExplanationEntry[] = [
     cause: (c) => `The managed login answered with an error: ${stripStop(c.message)}.`,
     fix: 'Check the domain and the app client settings, then start again.'
   },
+  // S3 with identity pool credentials (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
+  {
+    code: 'AccessDenied',
+    title: "The role's policy does not allow this",
+    cause: (c) =>
+      `S3 refused the request because the role these credentials belong to has no statement that allows it (or one that denies it): ${stripStop(c.message)}.`,
+    fix: "Compare the action and the object key with the role's policy: with ${cognito-identity.amazonaws.com:sub} in a resource, each identity may use only its own private/<identity id>/ folder."
+  },
+  {
+    code: 'NoSuchKey',
+    title: 'No such file',
+    cause: 'The bucket has no object under this key (the credentials were allowed to look).',
+    fix: 'List the folder to see which keys exist, or upload the file first.'
+  },
+  {
+    code: 'NoSuchBucket',
+    title: 'No such bucket',
+    cause: 'The bucket name does not exist, or not in this region.',
+    fix: 'Check the bucket name and the region.'
+  },
+  {
+    code: 'EntityTooLarge',
+    title: 'File too large',
+    cause: 'The upload is bigger than the bucket allows for one request.',
+    fix: 'Choose a smaller file (the sandbox bucket takes up to 5 MiB; S3 itself takes 5 GiB per PutObject).'
+  },
+  {
+    code: 'ExpiredToken',
+    title: 'Credentials expired',
+    cause: 'The temporary credentials from the identity pool have passed their expiration (one hour).',
+    fix: 'Get new credentials from the identity pool (run the flow again); an app refreshes them before they expire.'
+  },
+  {
+    code: 'InvalidToken',
+    title: 'Session token not recognised',
+    cause: 'The session token sent with the request is not one the service issued, or it was altered.',
+    fix: 'Use the three values of one set of credentials together: access key id, secret key and session token.'
+  },
+  {
+    code: 'SignatureDoesNotMatch',
+    title: 'Signature does not match',
+    cause:
+      'The request was signed with a secret key that does not belong to the access key id, or it changed after signing.',
+    fix: 'Use the secret key that came with these credentials, and do not change a request after the SDK signed it.'
+  },
   {
     code: 'ERR_NETWORK',
     title: 'No answer from the server',

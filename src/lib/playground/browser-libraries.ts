@@ -3,7 +3,7 @@
 import type { FlowsDeps } from './flows';
 import type { OAuthLibrary } from './idp-federation';
 
-export const browserLibraries: Pick<FlowsDeps, 'loadCognito' | 'loadIdentitySdk'> & {
+export const browserLibraries: Required<Pick<FlowsDeps, 'loadCognito' | 'loadIdentitySdk' | 'loadS3Sdk'>> & {
   loadOAuth: () => Promise<OAuthLibrary>;
 } = {
   loadCognito: () => import('amazon-cognito-identity-js'),
@@ -15,6 +15,14 @@ export const browserLibraries: Pick<FlowsDeps, 'loadCognito' | 'loadIdentitySdk'
       import('@smithy/fetch-http-handler')
     ]);
     return { identity, sts, http };
+  },
+  // The S3 client loads only when "Use the credentials" opens.
+  loadS3Sdk: async () => {
+    const [s3, http] = await Promise.all([
+      import('@aws-sdk/client-s3'),
+      import('@smithy/fetch-http-handler')
+    ]);
+    return { s3, http };
   },
   loadOAuth: () => import('oauth4webapi')
 };

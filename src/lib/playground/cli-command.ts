@@ -133,14 +133,58 @@ function stsCommand(
     else input[name] = value;
   }
   // The playground signs these with the temporary credentials it obtained, not with a CLI profile.
-  const prefix = operation.signed
-    ? [
-        `AWS_ACCESS_KEY_ID=${shellQuote('<AccessKeyId>')}`,
-        `AWS_SECRET_ACCESS_KEY=${shellQuote('<SecretAccessKey>')}`,
-        `AWS_SESSION_TOKEN=${shellQuote('<SessionToken>')}`
-      ]
-    : [];
+  const prefix = operation.signed ? [...SESSION_ENV] : [];
   return awsCommand(operation, input, options, prefix);
+}
+
+/** The temporary credentials a signed call was made with, as placeholder environment variables. */
+const SESSION_ENV: readonly string[] = [
+  `AWS_ACCESS_KEY_ID=${shellQuote('<AccessKeyId>')}`,
+  `AWS_SECRET_ACCESS_KEY=${shellQuote('<SecretAccessKey>')}`,
+  `AWS_SESSION_TOKEN=${shellQuote('<SessionToken>')}`
+];
+
+/**
+ * Bucket and key of an S3 request: path-style (`/bucket/key`, the sandbox and any endpoint override) or
+ * virtual-hosted (`bucket.s3.<region>.amazonaws.com/key`).
+ */
+function bucketAndKey(url: URL, pathStyle: boolean): { bucket: string; key: string } | null {
+  const parts = url.pathname.split('/').slice(1).map(decodeURIComponentSafe);
+  if (pathStyle) {
+    const [bucket = '', ...key] = parts;
+    return bucket === '' ? null : { bucket, key: key.join('/') };
+  }
+  const bucket = /^(.+)\.s3[.-]/.exec(url.hostname)?.[1];
+  return bucket === undefined ? null : { bucket, key: parts.join('/') };
+}
+
+function s3Command(
+  entry: TraceEntry,
+  operation: Operation & { cli: string },
+  options: CliCommandOptions
+): string | null {
+  let url: URL;
+  try {
+    url = new URL(entry.url);
+  } catch {
+    return null;
+  }
+  const endpoint = typeof options.endpoint === 'string' && options.endpoint !== '' ? options.endpoint : '';
+  const target = bucketAndKey(url, endpoint !== '');
+  if (target === null) return null;
+  const words = [...SESSION_ENV, 'aws', ...operation.cli.split(' '), '--region', shellQuote(options.region)];
+  if (endpoint !== '') words.push('--endpoint-url', shellQuote(endpoint));
+  words.push('--bucket', shellQuote(target.bucket));
+  if (operation.name === 'ListObjectsV2') {
+    const prefix = url.searchParams.get('prefix');
+    if (prefix !== null) words.push('--prefix', shellQuote(prefix));
+    return words.join(' ');
+  }
+  if (target.key === '') return null;
+  words.push('--key', shellQuote(target.key));
+  if (operation.name === 'PutObject') words.push('--body', shellQuote('<file>'));
+  if (operation.name === 'GetObject') words.push(shellQuote(target.key.split('/').pop() || 'download'));
+  return words.join(' ');
 }
 
 function urlWithPlaceholders(url: string): string {
@@ -242,5 +286,6 @@ export function toCliCommand(entry: TraceEntry, options: CliCommandOptions): str
   if (operation.service !== entry.service) return null;
   if (operation.cli === null) return curlCommand(entry);
   const cli = operation as Operation & { cli: string };
+  if (operation.service === 's3') return s3Command(entry, cli, options);
   return operation.service === 'sts' ? stsCommand(entry, cli, options) : jsonApiCommand(entry, cli, options);
 }

@@ -5,10 +5,12 @@ import { deriveAcceptedIssuers, deriveJwksUri, deriveLoginsKey, deriveUserPoolEn
 import { createJwksCache, verifyToken, type JwksCache, type VerificationResult } from '../tokens';
 import type { Jwks } from '../tokens/types';
 import type { PlaygroundConfig } from './config';
+import { callApi, type ApiCallResult, type ApiRoute, type AuthorizerKind } from './api-call';
 import { IdentityPoolClient, type IdentitySdk } from './identity-pool-client';
 import { providerNameOf, type IdpDeps, type IdpTokens } from './idp-federation';
 import { operationForTarget } from './operations';
 import { readSandboxEvents, type SandboxEvent } from './sandbox-events';
+import { StorageAccess, type S3Sdk } from './storage-access';
 import { assertPlainPasswordAllowed } from './link-trust';
 import type { FlowRunner } from './runner';
 import { ChallengeSignIn, type ChallengeStep, type FirstFactor, type SrpHelper } from './challenge-sign-in';
@@ -37,6 +39,8 @@ export interface FlowsDeps {
   now: () => number;
   loadCognito: () => Promise<CognitoLibrary>;
   loadIdentitySdk: () => Promise<IdentitySdk>;
+  /** @aws-sdk/client-s3, loaded when "Use the credentials" opens. */
+  loadS3Sdk?: () => Promise<S3Sdk>;
   /** More AWS SDK client options (the recorder fixes the user agent and retries). */
   sdkOptions?: Record<string, unknown>;
   /** For the SRP claim of choice-based sign-in; defaults to the runtime's crypto.subtle. */
@@ -441,6 +445,35 @@ export class PlaygroundFlows {
     return this.#run('prove-credentials', async () =>
       (await this.#identityClient(config)).getCallerIdentity(credentials)
     );
+  }
+
+  /** "Call an API with your tokens": one GET with a user pool token in Authorization. */
+  callApi(request: {
+    apiUrl: string;
+    route: ApiRoute;
+    kind: AuthorizerKind;
+    token: string;
+  }): Promise<ApiCallResult> {
+    return this.#run('call-api', () => callApi(this.#deps.runner.fetch, request));
+  }
+
+  /** An S3 client signing with these credentials, its requests traced (loads @aws-sdk/client-s3 once). */
+  async storage(
+    target: { region: string; bucket: string; endpoint: string },
+    credentials: Credentials
+  ): Promise<StorageAccess> {
+    const load = this.#deps.loadS3Sdk;
+    if (!load) throw new Error('The S3 client is not available here.');
+    return new StorageAccess(
+      await load(),
+      { ...target, fetch: this.#deps.runner.fetch, clientOptions: this.#deps.sdkOptions },
+      credentials
+    );
+  }
+
+  /** "Use the credentials": S3 calls, run as one step of that flow. */
+  useCredentials<T>(work: () => Promise<T>): Promise<T> {
+    return this.#run('use-credentials', work);
   }
 
   #run<T>(flow: FlowName, work: () => Promise<T>): Promise<T> {

@@ -22,11 +22,14 @@ import type { FlowName, TraceEntry, TraceService } from './types';
  */
 export type RedactionKind = 'secret' | 'token' | 'authorization' | 'accessKeyId';
 
-/** The two federation diagrams the playground follows. */
-export type FollowedDiagram = 'cup-federation' | 'cip-federation';
+/** The diagrams the playground follows: the two federations, and the two architectures of issue 16. */
+export type FollowedDiagram = 'cup-federation' | 'cip-federation' | 'api-gateway' | 'common-stack';
 
-/** The diagrams "where the flow stands" shows, in order. */
+/** The diagrams "where the flow stands" always shows, in order. */
 export const FOLLOWED_DIAGRAMS: readonly FollowedDiagram[] = ['cup-federation', 'cip-federation'];
+
+/** The diagrams it shows once a run has lit one of their steps (calling an API, using the credentials). */
+export const ARCHITECTURE_DIAGRAMS: readonly FollowedDiagram[] = ['api-gateway', 'common-stack'];
 
 /**
  * A diagram step an exchange lights: `step` is the step's `id` in content/diagrams/<diagram>.json. `on` says
@@ -168,6 +171,27 @@ function cognitoIdentity(
     signed: false,
     secrets,
     cli: `cognito-identity ${cliName(name)}`,
+    lights
+  };
+}
+
+/**
+ * An S3 operation (REST, SigV4-signed with the identity pool's temporary credentials). Its target is
+ * `s3:<Operation>`: the trace recognises S3 by the signature's credential scope and the operation by method and
+ * query (trace.ts).
+ */
+function s3(name: string, label: string, cli: string, lights: readonly StepLight[]): Operation {
+  return {
+    name,
+    service: 's3',
+    target: `s3:${name}`,
+    label,
+    signed: true,
+    secrets: {
+      request: { Authorization: 'authorization', 'X-Amz-Security-Token': 'token' },
+      response: {}
+    },
+    cli,
     lights
   };
 }
@@ -415,6 +439,36 @@ export const OPERATIONS = {
     cli: 'sts assume-role-with-web-identity',
     lights: [{ diagram: 'cip-federation', step: 'sts-credentials', on: 'ok' }]
   },
+  'GET execute-api': {
+    name: 'GET execute-api',
+    service: 'execute-api',
+    target: 'GET execute-api',
+    label: 'Call the API with a user pool token',
+    signed: false,
+    // The token travels in Authorization: truncated in the trace, a placeholder in the copied curl command.
+    secrets: { request: { Authorization: 'authorization' }, response: {} },
+    cli: null,
+    lights: [
+      { diagram: 'api-gateway', step: 'backend-answers', on: 'ok' },
+      { diagram: 'api-gateway', step: 'rejected', on: 'failed' }
+    ]
+  },
+  PutObject: s3('PutObject', 'Upload a file to S3 with the credentials', 's3api put-object', [
+    { diagram: 'common-stack', step: 'upload', on: 'ok' },
+    { diagram: 'common-stack', step: 'upload', on: 'failed' }
+  ]),
+  GetObject: s3('GetObject', 'Download a file from S3', 's3api get-object', [
+    { diagram: 'common-stack', step: 'upload', on: 'ok' },
+    { diagram: 'common-stack', step: 'upload', on: 'failed' }
+  ]),
+  ListObjectsV2: s3('ListObjectsV2', 'List a folder of the bucket', 's3api list-objects-v2', [
+    { diagram: 'common-stack', step: 'upload', on: 'ok' },
+    { diagram: 'common-stack', step: 'upload', on: 'failed' }
+  ]),
+  DeleteObject: s3('DeleteObject', 'Delete a file from S3', 's3api delete-object', [
+    { diagram: 'common-stack', step: 'upload', on: 'ok' },
+    { diagram: 'common-stack', step: 'upload', on: 'failed' }
+  ]),
   GetCallerIdentity: {
     name: 'GetCallerIdentity',
     service: 'sts',

@@ -93,6 +93,11 @@ export function describeRequest(
     const service = SERVICE_BY_TARGET_PREFIX[prefix];
     if (service !== undefined && /^\w+$/.test(operation)) return { service, operation };
   }
+  const s3 = s3Operation(url, headers, verb);
+  if (s3 !== null) return { service: 's3', operation: s3 };
+  if (isExecuteApi(url)) {
+    return { service: 'execute-api', operation: operationForTarget(`${verb} execute-api`)?.name ?? verb };
+  }
   const action = formAction(body);
   if (action !== null)
     return { service: 'sts', operation: operationForTarget(`Action=${action}`)?.name ?? action };
@@ -115,6 +120,42 @@ export function describeRequest(
   if (keys !== undefined) return { service: 'jwks', operation: `GET ${keys}` };
   return { service: 'other', operation: `${verb} ${path}` };
 }
+
+/**
+ * An S3 REST request: SigV4-signed for the `s3` service (its credential scope says so, whatever the host: the
+ * sandbox or a bucket's own). The operation follows from the method and the query, as S3 routes it.
+ */
+function s3Operation(url: string, headers: Record<string, string>, verb: string): string | null {
+  const authorization = headerValue(headers, 'authorization') ?? '';
+  if (!/^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[^/]+\/s3\/aws4_request/.test(authorization)) return null;
+  let query: URLSearchParams;
+  try {
+    query = new URL(String(url)).searchParams;
+  } catch {
+    return null;
+  }
+  if (verb === 'PUT')
+    return headerValue(headers, 'x-amz-copy-source') === undefined ? 'PutObject' : 'CopyObject';
+  if (verb === 'GET') return query.get('list-type') === '2' ? 'ListObjectsV2' : 'GetObject';
+  if (verb === 'HEAD') return 'HeadObject';
+  if (verb === 'DELETE') return 'DeleteObject';
+  return null;
+}
+
+/** An API Gateway endpoint: `<id>.execute-api.<region>.amazonaws.com`, or the sandbox's `/execute-api/` path. */
+function isExecuteApi(url: string): boolean {
+  try {
+    const { hostname, pathname } = new URL(String(url));
+    return (
+      /\.execute-api\.[a-z0-9-]+\.amazonaws\.com$/.test(hostname) || pathname.startsWith('/execute-api/')
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Bodies past this size (an uploaded or downloaded file) are summarised, not copied into the trace. */
+const SHOWN_BODY_BYTES = 16 * 1024;
 
 function isRequest(value: unknown): value is Request {
   return typeof Request !== 'undefined' && value instanceof Request;
@@ -146,6 +187,13 @@ async function readRequestBody(input: unknown, init: RequestInit | undefined): P
       if (body instanceof URLSearchParams) return body.toString();
       // A stream can be read only once: the real request gets it.
       if (isReadableStream(body)) return '«streamed body, not shown»';
+      const size =
+        body instanceof Blob
+          ? body.size
+          : ArrayBuffer.isView(body) || body instanceof ArrayBuffer
+            ? body.byteLength
+            : 0;
+      if (size > SHOWN_BODY_BYTES) return `«${size} bytes of file content, not shown»`;
       // Response copies buffers and re-reads Blobs and FormData: the original stays usable.
       return await new Response(body).text();
     }
@@ -236,11 +284,12 @@ export function createTracedFetch(deps: TracedFetchDeps): typeof fetch {
       throw error;
     }
     let responseBody: string | null;
+    const length = Number(response.headers.get('content-length') ?? 0);
     try {
-      responseBody = redactText(
-        await response.clone().text(),
-        response.headers.get('content-type') ?? undefined
-      );
+      responseBody =
+        length > SHOWN_BODY_BYTES
+          ? `«${length} bytes of file content, not shown»`
+          : redactText(await response.clone().text(), response.headers.get('content-type') ?? undefined);
     } catch {
       responseBody = null;
     }

@@ -75,7 +75,9 @@ export type FlowName =
   /** Managed login straight to an outside IdP (`identity_provider=`): user pool federation. */
   | 'federated-sign-in'
   /** Sign-in at an outside IdP, its id token straight into `Logins`: identity pool federation. */
-  | 'idp-federation';
+  | 'idp-federation'
+  | 'call-api'
+  | 'use-credentials';
 
 /** Every flow name, for checks at run time (the recording's schema). */
 export const FLOW_NAMES: readonly FlowName[] = [
@@ -91,7 +93,9 @@ export const FLOW_NAMES: readonly FlowName[] = [
   'identity-guest',
   'prove-credentials',
   'federated-sign-in',
-  'idp-federation'
+  'idp-federation',
+  'call-api',
+  'use-credentials'
 ];
 
 /**
@@ -103,7 +107,16 @@ export const FLOW_NAMES: readonly FlowName[] = [
  * ```
  */
 export type TraceService =
-  'cognito-idp' | 'cognito-identity' | 'sts' | 'oauth2' | 'jwks' | 'idp' | 'sandbox' | 'other';
+  | 'cognito-idp'
+  | 'cognito-identity'
+  | 'sts'
+  | 'oauth2'
+  | 'jwks'
+  | 'idp'
+  | 'sandbox'
+  | 's3'
+  | 'execute-api'
+  | 'other';
 
 /** Every service, for checks at run time. */
 export const TRACE_SERVICES: readonly TraceService[] = [
@@ -114,6 +127,8 @@ export const TRACE_SERVICES: readonly TraceService[] = [
   'jwks',
   'idp',
   'sandbox',
+  's3',
+  'execute-api',
   'other'
 ];
 

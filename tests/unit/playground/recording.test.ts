@@ -88,21 +88,36 @@ describe('the committed sample run', () => {
     expect(JSON.stringify(credentials?.moved.shown)).toContain('«redacted');
   });
 
-  it('replays sign-in, verification, GetId, credentials and GetCallerIdentity in order', () => {
+  it('replays sign-in, verification, GetId, credentials, GetCallerIdentity, the API and S3 in order', () => {
     const steps = recordingSteps(recording);
     expect(steps.map((step) => [step.id, step.title, step.entries.map((entry) => entry.operation)])).toEqual([
       ['sign-in', 'Sign in with SRP', ['InitiateAuth', 'RespondToAuthChallenge']],
       ['verify-tokens', 'Verify the tokens with the JWKS', ['GET jwks.json']],
       ['get-id', 'GetId', ['GetId']],
       ['get-credentials', 'GetCredentialsForIdentity', ['GetCredentialsForIdentity']],
-      ['prove-credentials', 'GetCallerIdentity', ['GetCallerIdentity']]
+      ['prove-credentials', 'GetCallerIdentity', ['GetCallerIdentity']],
+      ['call-api', 'Call an API with the id token', ['GET execute-api']],
+      ['api-refused', 'The access token on the same method', ['GET execute-api']],
+      ['upload', 'PutObject into her own folder', ['PutObject']],
+      ['s3-refused', "PutObject into another identity's folder", ['PutObject']]
     ]);
     for (const step of steps) {
       // One sentence each.
       expect(step.caption).toMatch(/^[A-Za-z].*\.$/);
       expect(step.caption.slice(0, -1)).not.toMatch(/\.\s/);
-      for (const entry of step.entries) expect(entry.status).toBe(200);
     }
+    // Every exchange succeeds except the two refusals the run shows on purpose.
+    expect(steps.map((step) => step.entries.map((entry) => entry.status))).toEqual([
+      [200, 200],
+      [200],
+      [200],
+      [200],
+      [200],
+      [200],
+      [401],
+      [200],
+      [403]
+    ]);
   });
 
   it('draws each step where the live playground would: an SRP sign-in never on the Google-federation diagram', () => {
@@ -111,7 +126,11 @@ describe('the committed sample run', () => {
       ['verify-tokens', {}],
       ['get-id', { 'cip-federation': 'get-id' }],
       ['get-credentials', { 'cip-federation': 'sts-credentials' }],
-      ['prove-credentials', { 'cip-federation': 'call-aws' }]
+      ['prove-credentials', { 'cip-federation': 'call-aws' }],
+      ['call-api', { 'api-gateway': 'backend-answers' }],
+      ['api-refused', { 'api-gateway': 'rejected' }],
+      ['upload', { 'common-stack': 'upload' }],
+      ['s3-refused', { 'common-stack': 'upload' }]
     ]);
     // Made by the runner: every exchange carries the flow that made it.
     expect(recording.entries.map((entry) => entry.flow)).toEqual([
@@ -120,7 +139,11 @@ describe('the committed sample run', () => {
       'sign-in-srp',
       'identity-enhanced',
       'identity-enhanced',
-      'prove-credentials'
+      'prove-credentials',
+      'call-api',
+      'call-api',
+      'use-credentials',
+      'use-credentials'
     ]);
   });
 

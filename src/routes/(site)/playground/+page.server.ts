@@ -5,5 +5,8 @@ export function load() {
   // sample run that replays without any pool or network. Its federation runs are for /compare's "Run both
   // live" replay: the playground's replay does not show them, so they stay out of this page's data.
   const { federation: _federation, ...recording } = getRecording();
-  return { diagrams: getDiagrams(['cup-federation', 'cip-federation']), recording };
+  return {
+    diagrams: getDiagrams(['cup-federation', 'cip-federation', 'api-gateway', 'common-stack']),
+    recording
+  };
 }
