@@ -1,3 +1,4 @@
+import type { RecordedRun } from '$lib/playground/recording';
 import type { IdentityPoolRun, RunEvent, RunSide, RunStep, UserPoolRun } from '$lib/playground/run-both';
 
 /** What a live run of both federations needs: the two runs (with their sign-in window) and a clock. */
@@ -24,6 +25,8 @@ export class LiveCompare {
   error = $state<unknown>(null);
   /** Start to finish, in milliseconds, once done. */
   took = $state<number | null>(null);
+  /** The steps on screen are the recorded sample run's, not a run made here. */
+  recorded = $state(false);
   #steps = $state<Record<RunSide, RunStep[]>>({ 'user-pool': [], 'identity-pool': [] });
 
   /** The steps `side`'s run reached, in order. */
@@ -41,9 +44,28 @@ export class LiveCompare {
     return this.#steps[side].findLast((step) => step.step === id);
   }
 
+  /**
+   * Shows the recorded sample run's two federation runs (made by the same driver against the sandbox), for
+   * when no sandbox is running: a classroom projector, a reader offline.
+   */
+  replay(recorded: { userPool: RecordedRun; identityPool: RecordedRun }): void {
+    if (this.phase === 'running') return;
+    const steps = (side: RunSide, run: RecordedRun): RunStep[] =>
+      run.steps.map((step) => ({ ...step, side, at: 0 }));
+    this.#steps = {
+      'user-pool': steps('user-pool', recorded.userPool),
+      'identity-pool': steps('identity-pool', recorded.identityPool)
+    };
+    this.error = null;
+    this.took = null;
+    this.recorded = true;
+    this.phase = 'done';
+  }
+
   async run(deps: LiveCompareDeps): Promise<void> {
     if (this.phase === 'running') return;
     this.phase = 'running';
+    this.recorded = false;
     this.error = null;
     this.took = null;
     this.#steps = { 'user-pool': [], 'identity-pool': [] };
