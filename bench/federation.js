@@ -15,7 +15,7 @@
 // - user pool federation, browser: click on "Continue with LensIdP" -> LensIdP's page, sign in as sam, allow ->
 //   back at the playground until the pool's id token shows "valid". Clock: Playwright's wall clock from the
 //   click to the checklist visible, minus nothing (the sign-in form is filled by Playwright, instantly).
-// - identity pool federation, browser: click on "Sign in at the provider and get AWS credentials" -> LensIdP,
+// - identity pool federation, browser: click on "Sign in at the provider, then ask the identity pool" -> LensIdP,
 //   sign in, allow -> back until the credentials are shown.
 // - node: the same HTTP calls from Node, made by src/lib/playground/run-both.ts (the playground's runner and
 //   flows, with a headless agent that fills LensIdP's forms): runUserPoolFederation (ends with the pool's tokens

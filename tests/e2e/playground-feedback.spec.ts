@@ -28,11 +28,11 @@ async function signedIn(page: Page, name: string) {
   );
 }
 
-test('the panels are numbered 1 to 4 in order, before and after sign-in', async ({ page }) => {
+test('the panels are numbered 1 to 5 in order, before and after sign-in', async ({ page }) => {
   const numbered = () => page.locator('.playground .main h2').allInnerTexts();
   await gotoReady(page, '/playground');
   const before = await numbered();
-  expect(before.map((text) => text.match(/^(\d)\./)?.[1])).toEqual(['1', '2', '3', '4']);
+  expect(before.map((text) => text.match(/^(\d)\./)?.[1])).toEqual(['1', '2', '3', '4', '5']);
   await signIn(page, 'alice');
   await expect(page.getByRole('region', { name: '3. Your tokens' })).toBeVisible();
   expect(await numbered()).toEqual(before);
