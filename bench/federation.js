@@ -288,8 +288,22 @@ async function main() {
   await browserRun('identity-pool');
   await nodeRun('user-pool');
   await nodeRun('identity-pool');
+  /** runBoth: both runs at once, start to finish (what "Run both live" drives). */
+  const bothRun = async () => {
+    const started = performance.now();
+    await runBoth.runBoth(runOptions, deps());
+    return performance.now() - started;
+  };
+  await bothRun();
   /** @type {Record<string, number[]>} */
-  const figures = { cupBrowser: [], cupNode: [], cipBrowser: [], cipNodeCredentials: [], cipNodeProved: [] };
+  const figures = {
+    cupBrowser: [],
+    cupNode: [],
+    cipBrowser: [],
+    cipNodeCredentials: [],
+    cipNodeProved: [],
+    bothNode: []
+  };
   for (let i = 0; i < RUNS; i += 1) {
     figures.cupBrowser.push(await browserRun('user-pool'));
     figures.cupNode.push((await nodeRun('user-pool')).total);
@@ -297,6 +311,7 @@ async function main() {
     const cip = await nodeRun('identity-pool');
     figures.cipNodeCredentials.push(cip.credentials);
     figures.cipNodeProved.push(cip.total);
+    figures.bothNode.push(await bothRun());
     console.log(
       `run ${i + 1}: user pool federation browser ${figures.cupBrowser.at(-1)?.toFixed(0)} ms, node ${figures.cupNode.at(-1)?.toFixed(0)} ms; ` +
         `identity pool federation browser ${figures.cipBrowser.at(-1)?.toFixed(0)} ms, node ${cip.credentials.toFixed(0)} ms (${cip.total.toFixed(0)} ms with GetCallerIdentity)`
@@ -317,6 +332,7 @@ async function main() {
     figures.cipNodeCredentials
   );
   show('identity pool federation, node: ... and GetCallerIdentity', figures.cipNodeProved);
+  show('runBoth in node: both at once, start to finish', figures.bothNode);
   console.log(`ratios browser/node: user pool ${(a / b).toFixed(2)}, identity pool ${(c / d).toFixed(2)}`);
   console.log(
     `load after ${loadavg()
