@@ -66,6 +66,29 @@ export default ts.config(
     }
   },
   {
+    // Islands run on pages without SvelteKit's client (src/lib/islands): $app/* would pull in its router.
+    files: [
+      'src/lib/islands/**/*.{ts,js,svelte}',
+      'src/lib/components/diagram/**/*.{ts,svelte}',
+      'src/lib/components/ThemeToggle.svelte',
+      'src/lib/state/{history-url,url-step.svelte,stepper.svelte,theme.svelte}.ts'
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['$app/*', '**/replace-url', '**/replace-url.*'],
+              message:
+                "Islands import no $app/*: they run on pages without SvelteKit's client (use $lib/state/history-url)."
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['src/routes/**/*.{ts,js,svelte}'],
     rules: {
       'no-restricted-imports': [

@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { islands } from './scripts/vite-islands.js';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [sveltekit(), islands()],
   // amazon-cognito-identity-js bundles buffer@4, which reads `global`; browsers only have globalThis.
   define: { global: 'globalThis' },
   // No table of slow plugin callbacks after each build: nothing a reader of `npm start` can act on.

@@ -21,6 +21,8 @@
 //   flows, with a headless agent that fills LensIdP's forms): runUserPoolFederation (ends with the pool's tokens
 //   verified) and runIdentityPoolFederation (ends with the credentials proved by GetCallerIdentity, one call
 //   more than the browser's measure: printed apart).
+// - /compare "Run both live": click to "Both runs finished" (sign in once in the window, allow twice), next to
+//   the two Node runs above added up.
 // Browser and Node runs alternate after one unmeasured warm-up of each; the load average is printed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -180,6 +182,31 @@ async function browserRun(side) {
   }
 }
 
+/** "Run both live" on /compare: click to "Both runs finished" (one sign-in window, two runs). @returns {Promise<number>} */
+async function browserBoth() {
+  if (!browser) throw new Error('no browser');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${SITE}/compare`);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    const popupOpened = page.waitForEvent('popup');
+    const started = performance.now();
+    await page.getByRole('button', { name: 'Run both live' }).click();
+    const popup = await popupOpened;
+    await atLensIdP(popup);
+    // The second run: LensIdP knows sam now and asks only for the playground app's consent.
+    await popup.waitForURL((url) => url.origin === IDP && url.pathname.includes('/interaction/'), {
+      timeout: 30_000
+    });
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await page.getByText('Both runs finished').waitFor({ state: 'visible', timeout: 60_000 });
+    return performance.now() - started;
+  } finally {
+    await context.close();
+  }
+}
+
 async function loadRunBoth() {
   const { createServer } = await import('vite');
   const server = await createServer({
@@ -302,8 +329,10 @@ async function main() {
     cipBrowser: [],
     cipNodeCredentials: [],
     cipNodeProved: [],
-    bothNode: []
+    bothNode: [],
+    bothBrowser: []
   };
+  await browserBoth();
   for (let i = 0; i < RUNS; i += 1) {
     figures.cupBrowser.push(await browserRun('user-pool'));
     figures.cupNode.push((await nodeRun('user-pool')).total);
@@ -312,6 +341,7 @@ async function main() {
     figures.cipNodeCredentials.push(cip.credentials);
     figures.cipNodeProved.push(cip.total);
     figures.bothNode.push(await bothRun());
+    figures.bothBrowser.push(await browserBoth());
     console.log(
       `run ${i + 1}: user pool federation browser ${figures.cupBrowser.at(-1)?.toFixed(0)} ms, node ${figures.cupNode.at(-1)?.toFixed(0)} ms; ` +
         `identity pool federation browser ${figures.cipBrowser.at(-1)?.toFixed(0)} ms, node ${cip.credentials.toFixed(0)} ms (${cip.total.toFixed(0)} ms with GetCallerIdentity)`
@@ -331,8 +361,12 @@ async function main() {
     'identity pool federation, node: same HTTP calls to credentials',
     figures.cipNodeCredentials
   );
-  show('identity pool federation, node: ... and GetCallerIdentity', figures.cipNodeProved);
+  const e = show('identity pool federation, node: ... and GetCallerIdentity', figures.cipNodeProved);
   show('runBoth in node: both at once, start to finish', figures.bothNode);
+  const f = show('/compare "Run both live": click to both runs finished', figures.bothBrowser);
+  console.log(
+    `run both live / (node user pool + node identity pool with GetCallerIdentity): ${(f / (b + e)).toFixed(2)}`
+  );
   console.log(`ratios browser/node: user pool ${(a / b).toFixed(2)}, identity pool ${(c / d).toFixed(2)}`);
   console.log(
     `load after ${loadavg()

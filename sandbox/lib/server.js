@@ -201,6 +201,16 @@ async function registerIdp({ preset, directory, identityProviders, issuer }) {
     AttributeMapping: idp.attributeMapping,
     IdpIdentifiers: [idp.idpIdentifier]
   });
+  // Callback URLs the seed gained since this data folder was made (e.g. /callback for /compare's live run).
+  for (const client of Object.values(preset.clients)) {
+    const wanted = client.callbackUrls ?? [];
+    if (wanted.length === 0) continue;
+    await directory.updateClient(client.id, (record) => {
+      const have = /** @type {string[]} */ (record.CallbackURLs ?? []);
+      const missing = wanted.filter((url) => !have.includes(url));
+      return missing.length === 0 ? record : { ...record, CallbackURLs: [...have, ...missing] };
+    });
+  }
   if (!created) return;
   for (const client of Object.values(preset.clients)) {
     if (!client.identityProviders?.includes(idp.providerName)) continue;

@@ -1,5 +1,6 @@
 import preset from '../../sandbox/seed/preset.json';
 import { providerNameOf, sandboxIdpIssuer } from './playground/idp-federation';
+import type { PlaygroundConfig } from './playground/config';
 import type { KnownPoolRoles, MappingRule, MatchType } from './playground/role-rules';
 
 const endpoint = (import.meta.env.VITE_SANDBOX_ENDPOINT as string | undefined) || preset.endpoint;
@@ -30,6 +31,18 @@ export const SANDBOX = {
     users: preset.idp.users.map(({ username, password, state }) => ({ username, password, state }))
   }
 } as const;
+
+/** The playground's configuration for the sandbox: its "Local sandbox" preset, and /compare's live run. */
+export const SANDBOX_CONFIG: PlaygroundConfig = {
+  region: SANDBOX.region,
+  userPoolId: SANDBOX.userPoolId,
+  clientId: SANDBOX.clients.web.id,
+  domain: SANDBOX.endpoint,
+  identityPoolId: SANDBOX.identityPools.guests.id,
+  endpoint: SANDBOX.endpoint,
+  idpIssuer: SANDBOX.idp.issuer,
+  idpClientId: SANDBOX.idp.publicClientId
+};
 
 /**
  * What the playground knows of an identity pool's roles for a provider, when the pool is the sandbox's (read

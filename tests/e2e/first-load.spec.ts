@@ -16,6 +16,8 @@ for (const [path, ceiling] of Object.entries(FIRST_LOAD_CEILINGS_KIB)) {
     ).toBeLessThanOrEqual(ceiling);
     // The SVGs are in the HTML already; hydration adopts them instead of downloading them again.
     for (const script of scripts) {
+      // A reading page is not hydrated: SvelteKit's client (router, bootstrap) never loads, only islands.
+      expect(script.url, 'SvelteKit client on a reading page').not.toMatch(/\/entry\/(start|app)\./);
       expect(script.diagram, `${script.url} carries a diagram SVG`).toBe(false);
       expect(script.mermaid, `${script.url} is mermaid`).toBe(false);
     }

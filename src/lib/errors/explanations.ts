@@ -653,6 +653,19 @@ const AWS_ENTRIES: readonly ExplanationEntry[] = [
     fix: 'Start the managed login again from this tab.'
   },
   {
+    code: 'ERR_SIGN_IN_WINDOW_BLOCKED',
+    title: 'The sign-in window was blocked',
+    cause: () =>
+      'The run signs in at the identity provider in a small window of its own, and the browser did not let this page open it (a pop-up blocker).',
+    fix: 'Allow pop-ups for this site (the icon at the end of the address bar), then press the button again.'
+  },
+  {
+    code: 'ERR_SIGN_IN_WINDOW_CLOSED',
+    title: 'The sign-in window was closed',
+    cause: () => 'The sign-in window was closed before the identity provider sent it back with an answer.',
+    fix: 'Start again and finish the sign-in in the window; it closes by itself when the run ends.'
+  },
+  {
     code: 'ERR_OAUTH_DENIED',
     title: 'Sign-in was refused or cancelled',
     cause: (c) => `The managed login or the identity provider refused the sign-in: ${stripStop(c.message)}.`,

@@ -17,6 +17,8 @@ import { createHash } from 'node:crypto';
 export function deferHydration(html: string): string {
   const preloads = [...html.matchAll(PRELOAD_LINK)].map((match) => match[1] ?? '');
   const bootstrap = findBootstrap(html);
+  // A page SvelteKit does not hydrate (`csr = false`) has neither: nothing to defer.
+  if (!bootstrap && preloads.length === 0 && !html.includes('__sveltekit_')) return html;
   if (!bootstrap) throw new Error(`${WHERE}: no SvelteKit bootstrap script found in the page`);
   if (preloads.length === 0) throw new Error(`${WHERE}: no <link rel="modulepreload"> found in the page`);
 
@@ -68,7 +70,7 @@ function rewriteBootstrap(content: string, preloads: string[]): string {
  * waits for one frame and a little more. A hidden tab paints nothing, so it does not wait there. Then it
  * restores the module preloads.
  */
-function paintedPromise(preloads: string[]): string {
+export function paintedPromise(preloads: string[]): string {
   return `const painted = new Promise((resolve) => {
 						if (document.visibilityState === 'hidden') return resolve();
 						document.addEventListener('visibilitychange', () => resolve(), { once: true });

@@ -1,11 +1,12 @@
 import { onMount } from 'svelte';
 import { parseStepParam } from '$lib/diagrams/step';
-import { readParam, replaceParams, replacePath } from './replace-url';
+import { readParam, replaceAddress, withParams, withPath } from './history-url';
 import type { Stepper } from './stepper.svelte';
 
 /**
  * Mirrors a stepper to a URL query parameter (`?step=3`), so every step can be linked to. Prerendered pages
  * have no query string at build time, so the URL is read once the page runs in the browser.
+ * Used by islands (src/lib/islands), so it speaks to the History API, not to SvelteKit's router.
  * Call during component initialisation.
  */
 export function bindStepToUrl(stepper: Stepper, param: string): void {
@@ -18,7 +19,7 @@ export function bindStepToUrl(stepper: Stepper, param: string): void {
 
   $effect(() => {
     const step = stepper.current;
-    if (ready) replaceParams({ [param]: step === 0 ? null : String(step) });
+    if (ready) replaceAddress(withParams({ [param]: step === 0 ? null : String(step) }));
   });
 }
 
@@ -38,6 +39,6 @@ export function bindStepToPath(stepper: Stepper, pathOf: (step: number) => strin
 
   $effect(() => {
     const path = pathOf(stepper.current);
-    if (ready) replacePath(path);
+    if (ready) replaceAddress(withPath(path));
   });
 }

@@ -41,6 +41,16 @@ describe('the layers are enforced by lint', { timeout: 30_000 }, () => {
     ).toEqual([expect.stringContaining('Routes do not import the sandbox')]);
   });
 
+  it.each([
+    ["import { page } from '$app/state';", 'src/lib/components/diagram/bad.ts'],
+    ["import { replaceParams } from './replace-url';", 'src/lib/state/url-step.svelte.ts'],
+    ["import { goto } from '$app/navigation';", 'src/lib/islands/bad.ts']
+  ])('an island may not: %s', async (code, file) => {
+    expect(await restricted(`${code}\nexport {};\n`, file)).toEqual([
+      expect.stringContaining('Islands import no $app')
+    ]);
+  });
+
   it('allowed imports stay allowed', async () => {
     expect(
       await restricted(

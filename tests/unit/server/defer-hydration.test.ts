@@ -165,8 +165,15 @@ describe('deferHydration', () => {
     expect(bootstrap.match(/painted\.then\(\(\) => import\(/g)).toHaveLength(2);
   });
 
+  it('leaves a page SvelteKit does not hydrate (csr = false) as it is', () => {
+    const html = '<html><head></head><body><p>text</p></body></html>';
+    expect(deferHydration(html)).toBe(html);
+  });
+
   it('fails loudly when the page is not shaped as SvelteKit 2 prerenders it', () => {
-    expect(() => deferHydration('<html><body>no scripts</body></html>')).toThrow(/no SvelteKit bootstrap/);
+    expect(() => deferHydration('<html><body><script>__sveltekit_x = {};</script></body></html>')).toThrow(
+      /no SvelteKit bootstrap/
+    );
     expect(() => deferHydration(page().replace(/<link[^>]+>/g, ''))).toThrow(/no <link rel="modulepreload">/);
     expect(() => deferHydration(page(BOOTSTRAP, 'sha256-stale'))).toThrow(
       /does not list the bootstrap's hash/
