@@ -139,6 +139,11 @@ async function stopAll() {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 
+// Whatever ends this process (an error, a closed stdout), the servers it started end with it.
+process.on('exit', () => {
+  for (const { child } of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => void stopAll().finally(() => process.exit(130)));
 }
