@@ -15,7 +15,7 @@
 // - user pool federation, browser: click on "Continue with LensIdP" -> LensIdP's page, sign in as sam, allow ->
 //   back at the playground until the pool's id token shows "valid". Clock: Playwright's wall clock from the
 //   click to the checklist visible, minus nothing (the sign-in form is filled by Playwright, instantly).
-// - identity pool federation, browser: click on "Sign in at the provider and get AWS credentials" -> LensIdP,
+// - identity pool federation, browser: click on "Sign in at the provider, then ask the identity pool" -> LensIdP,
 //   sign in, allow -> back until the credentials are shown.
 // - node: the same HTTP calls from Node, made by src/lib/playground/run-both.ts (the playground's runner and
 //   flows, with a headless agent that fills LensIdP's forms): runUserPoolFederation (ends with the pool's tokens
@@ -138,6 +138,11 @@ async function stopAll() {
   );
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
+
+// Whatever ends this process (an error, a closed stdout), the servers it started end with it.
+process.on('exit', () => {
+  for (const { child } of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => void stopAll().finally(() => process.exit(130)));
@@ -315,6 +320,13 @@ async function main() {
   await browserRun('identity-pool');
   await nodeRun('user-pool');
   await nodeRun('identity-pool');
+  /** runBoth: both runs at once, start to finish (what "Run both live" drives). */
+  const bothRun = async () => {
+    const started = performance.now();
+    await runBoth.runBoth(runOptions, deps());
+    return performance.now() - started;
+  };
+  await bothRun();
   /** @type {Record<string, number[]>} */
   const figures = {
     cupBrowser: [],
@@ -322,6 +334,7 @@ async function main() {
     cipBrowser: [],
     cipNodeCredentials: [],
     cipNodeProved: [],
+    bothNode: [],
     bothBrowser: []
   };
   await browserBoth();
@@ -332,6 +345,7 @@ async function main() {
     const cip = await nodeRun('identity-pool');
     figures.cipNodeCredentials.push(cip.credentials);
     figures.cipNodeProved.push(cip.total);
+    figures.bothNode.push(await bothRun());
     figures.bothBrowser.push(await browserBoth());
     console.log(
       `run ${i + 1}: user pool federation browser ${figures.cupBrowser.at(-1)?.toFixed(0)} ms, node ${figures.cupNode.at(-1)?.toFixed(0)} ms; ` +
@@ -353,6 +367,7 @@ async function main() {
     figures.cipNodeCredentials
   );
   const e = show('identity pool federation, node: ... and GetCallerIdentity', figures.cipNodeProved);
+  show('runBoth in node: both at once, start to finish', figures.bothNode);
   const f = show('/compare "Run both live": click to both runs finished', figures.bothBrowser);
   console.log(
     `run both live / (node user pool + node identity pool with GetCallerIdentity): ${(f / (b + e)).toFixed(2)}`

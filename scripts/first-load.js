@@ -10,14 +10,15 @@ export const FIRST_LOAD_BUDGET_KIB = 40;
  * What each reading page may load (KiB gzip), enforced by tests/e2e/first-load.spec.ts: the budget, and a
  * little under it so a change that makes a page heavier is noticed before the budget is gone. The reading
  * pages are not hydrated by SvelteKit (`csr = false`); their interactive parts are islands
- * (src/lib/islands): Svelte's runtime (21 KiB) plus the islands (bench/first-load.js --verbose).
+ * (src/lib/islands): Svelte's runtime (21 KiB) plus the islands and their small shared chunks
+ * (bench/first-load.js --verbose).
  */
 export const FIRST_LOAD_CEILINGS_KIB = {
-  '/': 35,
-  '/guide': 35,
-  '/guide/two-products': 35,
-  '/guide/both-federate': 35,
-  '/compare': 35
+  '/': 37,
+  '/guide': 37,
+  '/guide/two-products': 37,
+  '/guide/both-federate': 37,
+  '/compare': 37
 };
 
 /** Pages held to a budget: the reading pages (the playground and token inspector load more on purpose). */

@@ -94,3 +94,28 @@ test('Run both live: a closed sign-in window is explained, and the page can star
   await expect(status).toContainText('The sign-in window was closed');
   await expect(page.getByRole('button', { name: 'Run both live' })).toBeEnabled();
 });
+
+test('Replay the recorded runs: both federations as recorded, with no sandbox and no sign-in', async ({
+  page,
+  baseURL
+}) => {
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(baseURL!)) elsewhere.push(request.url());
+  });
+  await gotoReady(page, '/compare');
+  await page.getByRole('button', { name: 'Replay the recorded runs' }).click();
+  await expect(page.getByTestId('live-status')).toContainText('The recorded runs');
+  await expect(page).toHaveURL(/\/compare\/6$/);
+  const moved = page.getByTestId('live-moved');
+  await expect(moved.first()).toContainText("the IdP's tokens never reach the app");
+  await expect(moved.nth(1)).toContainText('STS names the role');
+  // Step 3 on the left is the pool redeeming LensIdP's code: out of the app's sight, and said so.
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/\/compare\/3$/);
+  await expect(moved.first()).toContainText('out of your app’s sight');
+  await moved.first().getByText('Show what moved').click();
+  await expect(moved.first().locator('pre').first()).not.toContainText(preset.idp.poolClient.secret);
+  expect(elsewhere).toEqual([]);
+});

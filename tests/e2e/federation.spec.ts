@@ -113,3 +113,20 @@ test('identity pool federation: sign in at LensIdP, its own id token in Logins, 
   await expect(page.locator('[data-diagram="cup-federation"]')).toHaveAttribute('data-step-id', '');
   await noSeriousViolations(page);
 });
+
+test('a link naming a foreign OpenID provider waits for confirmation, and nothing is sent there', async ({
+  page
+}) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await gotoReady(
+    page,
+    `/playground?region=us-east-1&userPoolId=us-east-1_AbCdEf123&clientId=l2vncrxu1rw37fa8zaozr7d3rh&idpIssuer=${encodeURIComponent('https://idp.evil.example')}&idpClientId=abc`
+  );
+  await expect(page.getByTestId('trust-prompt')).toBeVisible();
+  await expect(page.getByTestId('trust-host')).toHaveText('idp.evil.example');
+  await page.getByRole('button', { name: 'Ignore it' }).click();
+  await expect(page.locator('#cfg-idpIssuer')).toHaveValue('');
+  await expect(page.locator('#cfg-idpClientId')).toHaveValue('abc');
+  expect(requests.some((url) => new URL(url).hostname.endsWith('evil.example'))).toBe(false);
+});

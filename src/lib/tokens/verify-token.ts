@@ -663,7 +663,10 @@ export async function verifyToken(
   // 7-13. Claims: evaluated even when the signature failed, because they help find the cause.
   items.push(checkExp(jws.payload, nowSeconds, tolerance, labels.exp));
   items.push(checkNbf(jws.payload, nowSeconds, tolerance, labels.nbf));
-  items.push(checkIssuer(jws.payload, options.issuer, labels.issuer));
+  // A token of another OpenID provider (an identity pool's, or an outside IdP's) is not a user pool's.
+  const issuerLabel =
+    options.tokenUse === 'not-user-pool' ? 'Issuer (iss) is the expected provider' : labels.issuer;
+  items.push(checkIssuer(jws.payload, options.issuer, issuerLabel));
   items.push(checkTokenUse(jws.payload, options.tokenUse, labels['token-use']));
   items.push(checkClientId(jws.payload, options.clientId, labels['client-id'], options.tokenUse));
   items.push(

@@ -100,6 +100,7 @@ describe('verifyToken: the checklist', () => {
     const result = await verifyToken(await sign(claims), options, deps);
     expect(result.valid).toBe(true);
     expect(item(result, 'client-id')).toMatchObject({ status: 'pass', actual: 'lens-playground' });
+    expect(item(result, 'issuer').label).toBe('Issuer (iss) is the expected provider');
     const listed = await verifyToken(await sign({ ...claims, aud: ['lens-playground'] }), options, deps);
     expect(item(listed, 'client-id').status).toBe('pass');
     const other = await verifyToken(await sign({ ...claims, aud: 'someone-else' }), options, deps);
