@@ -79,6 +79,8 @@ export class IdpFederationState {
   constructor(playground: PlaygroundState, deps: IdpFederationDeps) {
     this.#playground = playground;
     this.#deps = deps;
+    // Signing out ends the session on this page: every credential it holds goes, this sign-in's too.
+    playground.onSignedOut(() => this.forget());
   }
 
   get config(): PlaygroundConfig {

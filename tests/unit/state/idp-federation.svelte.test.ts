@@ -55,6 +55,7 @@ function setup(idpFederation: (...args: never[]) => unknown) {
   const flows = {
     runner,
     idpFederation: vi.fn(idpFederation),
+    signOutLocally: vi.fn(),
     prove: vi.fn(async () => ({
       Arn: 'arn:aws:sts::123456789012:assumed-role/LensEditors/CognitoIdentityCredentials',
       Account: '123456789012',
@@ -109,6 +110,29 @@ describe('IdpFederationState', () => {
     );
     expect(federation.roles.agrees).toBe(true);
     expect(knownRoles).toHaveBeenCalledWith(CONFIG.identityPoolId, '127.0.0.1:9230');
+  });
+
+  it('forgets its token and credentials when the page signs out', async () => {
+    const { federation, playground } = setup(
+      async (_config: unknown, _exchange: unknown, onIdpToken: (step: unknown) => void) => {
+        onIdpToken({
+          tokens: { idToken: ID_TOKEN, accessToken: 'a', refreshToken: null },
+          verification: null,
+          providerName: '127.0.0.1:9230'
+        });
+        return { identityId: 'us-east-1:1111', credentials: CREDENTIALS };
+      }
+    );
+    await federation.finish(
+      PENDING,
+      new URL('http://127.0.0.1:4173/playground?code=c&state=s'),
+      'http://127.0.0.1:4173/playground'
+    );
+    expect(federation.credentials?.accessKeyId).toBe('ASIAEXAMPLE');
+    await playground.signOutLocally();
+    expect(federation.credentials).toBeNull();
+    expect(federation.tokens).toBeNull();
+    expect(federation.identityId).toBeNull();
   });
 
   it('keeps the IdP token on screen when the identity pool refuses, and explains the refusal', async () => {
