@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/chromium.js';
+import { withSiteModules } from '../scripts/site-modules.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: options } = parseArgs({
@@ -213,23 +214,12 @@ async function browserBoth() {
 }
 
 async function loadRunBoth() {
-  const { createServer } = await import('vite');
-  const server = await createServer({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    resolve: { alias: { $lib: path.join(ROOT, 'src/lib') } },
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] }
-  });
-  try {
-    return /** @type {typeof import('../src/lib/playground/run-both')} */ (
-      await server.ssrLoadModule('/src/lib/playground/run-both.ts')
-    );
-  } finally {
-    await server.close();
-  }
+  return withSiteModules(
+    async (load) =>
+      /** @type {typeof import('../src/lib/playground/run-both')} */ (
+        await load('/src/lib/playground/run-both.ts')
+      )
+  );
 }
 
 /** @param {number[]} values */

@@ -32,6 +32,7 @@
 // The run itself is sequential, so the stream is consumed in the same order every time.
 // First: the switch for the fake clock and the seeded randomness, installed before any library loads.
 import { Determinism, FakeClock } from './recording/determinism.js';
+import { withSiteModules } from './site-modules.js';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
@@ -62,38 +63,23 @@ function isolateFromAwsConfiguration() {
 
 /** The site's TypeScript modules, through Vite's SSR loader (Node 20 cannot import .ts). */
 async function loadSiteModules() {
-  const { createServer } = await import('vite');
-  const server = await createServer({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    resolve: { alias: { $lib: path.join(ROOT, 'src/lib') } },
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] }
-  });
-  try {
-    return {
-      runner: /** @type {typeof import('../src/lib/playground/runner')} */ (
-        await server.ssrLoadModule('/src/lib/playground/runner.ts')
-      ),
-      flows: /** @type {typeof import('../src/lib/playground/flows')} */ (
-        await server.ssrLoadModule('/src/lib/playground/flows.ts')
-      ),
-      recording: /** @type {typeof import('../src/lib/playground/recording')} */ (
-        await server.ssrLoadModule('/src/lib/playground/recording.ts')
-      ),
-      runBoth: /** @type {typeof import('../src/lib/playground/run-both')} */ (
-        await server.ssrLoadModule('/src/lib/playground/run-both.ts')
-      ),
-      storage: /** @type {typeof import('../src/lib/playground/storage-access')} */ (
-        await server.ssrLoadModule('/src/lib/playground/storage-access.ts')
-      )
-    };
-  } finally {
-    // Nothing of Vite keeps running (or drawing random numbers) during the recording.
-    await server.close();
-  }
+  return withSiteModules(async (load) => ({
+    runner: /** @type {typeof import('../src/lib/playground/runner')} */ (
+      await load('/src/lib/playground/runner.ts')
+    ),
+    flows: /** @type {typeof import('../src/lib/playground/flows')} */ (
+      await load('/src/lib/playground/flows.ts')
+    ),
+    recording: /** @type {typeof import('../src/lib/playground/recording')} */ (
+      await load('/src/lib/playground/recording.ts')
+    ),
+    runBoth: /** @type {typeof import('../src/lib/playground/run-both')} */ (
+      await load('/src/lib/playground/run-both.ts')
+    ),
+    storage: /** @type {typeof import('../src/lib/playground/storage-access')} */ (
+      await load('/src/lib/playground/storage-access.ts')
+    )
+  }));
 }
 
 // Response headers every page may read, plus those the server lists in Access-Control-Expose-Headers.
