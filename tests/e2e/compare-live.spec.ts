@@ -119,3 +119,18 @@ test('Replay the recorded runs: both federations as recorded, with no sandbox an
   await expect(moved.first().locator('pre').first()).not.toContainText(preset.idp.poolClient.secret);
   expect(elsewhere).toEqual([]);
 });
+
+test('an opened run panel on one side leaves no gap under the other side’s caption', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await gotoReady(page, '/compare');
+  await page.getByRole('button', { name: 'Replay the recorded runs' }).click();
+  await page.keyboard.press('ArrowLeft');
+  await page.getByTestId('live-moved').nth(1).getByText('Show what moved').click();
+  const gap = await page.locator('.explanation.cup').evaluate((side) => {
+    const caption = side.querySelector('[data-testid="caption"]')!.getBoundingClientRect();
+    const holds = caption.bottom;
+    const next = side.children[1]!.getBoundingClientRect();
+    return next.top - holds;
+  });
+  expect(gap).toBeLessThan(24);
+});
