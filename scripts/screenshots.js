@@ -103,11 +103,36 @@ const SHEETS = [
       await signInAsAlice(page);
       await page.locator('[data-token="id"] [data-testid="checklist"][data-valid="true"]').waitFor();
       await page.getByLabel('Identity pool id (optional)').fill(preset.identityPools.guests.id);
-      await page.getByRole('button', { name: 'Get AWS credentials' }).click();
+      await page.getByRole('button', { name: 'Get AWS credentials', exact: true }).click();
       await page.getByTestId('credentials').waitFor();
       await page.getByLabel('Show the secret values').check();
     },
     focus: '[data-testid="credentials"]'
+  },
+  {
+    name: 'compare-recorded-runs',
+    path: '/compare',
+    viewports: SITE_VIEWPORTS,
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Replay the recorded runs' }).click();
+      await page.getByTestId('live-status').waitFor();
+      await page.keyboard.press('ArrowLeft');
+      await page.getByTestId('live-moved').nth(1).getByText('Show what moved').click();
+    },
+    focus: '.now'
+  },
+  {
+    name: 'playground-storage',
+    path: '/playground',
+    viewports: SITE_VIEWPORTS,
+    prepare: async (page) => {
+      await signInAsAlice(page);
+      await page.locator('[data-token="id"] [data-testid="checklist"][data-valid="true"]').waitFor();
+      await page.getByLabel('Identity pool id (optional)').fill(preset.identityPools.guests.id);
+      await page.getByRole('button', { name: 'Get AWS credentials', exact: true }).click();
+      await page.getByTestId('credentials').waitFor();
+    },
+    focus: '#storage-heading'
   },
   {
     name: 'playground-sign-in-error',
