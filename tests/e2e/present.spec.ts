@@ -56,3 +56,15 @@ test('the recorded run replays step by step in presenter mode', async ({ page })
   await expect(current.getByTestId('recorded-exchanges')).toContainText('GetId');
   await expect(current.locator('.diagram-stage')).toHaveAttribute('data-step', '3');
 });
+
+test('the federation slides show what the recorded run moved at each step', async ({ page }) => {
+  const deck = JSON.parse(readFileSync('content/slides.json', 'utf8')) as { slides: { diagram?: string }[] };
+  const slide = deck.slides.findIndex((s) => s.diagram === 'cip-federation') + 1;
+  await gotoReady(page, `/present?slide=${slide}&step=5`);
+  const current = page.locator('section.slide:not([hidden])');
+  await expect(current.getByTestId('recorded-move')).toContainText('Temporary AWS credentials');
+  await expect(current.getByTestId('recorded-move')).toContainText('GetCredentialsForIdentity');
+  // The overview has no step, so no recorded move.
+  await gotoReady(page, `/present?slide=${slide}`);
+  await expect(page.locator('section.slide:not([hidden])').getByTestId('recorded-move')).toHaveCount(0);
+});

@@ -97,6 +97,7 @@ export function getDeck(): {
   deck: Deck;
   diagrams: Record<string, DiagramData>;
   recording: DeckRecording | null;
+  federationMoves: FederationMoves;
 } {
   const source = json('/content/slides.json') as { slides: { diagram?: string; recording?: boolean }[] };
   const chapters = getGuide().chapters.map((chapter) => chapter.slug);
@@ -114,6 +115,34 @@ export function getDeck(): {
   return {
     deck,
     diagrams,
-    recording: recording ? { label: recording.label, steps: recordingSteps(recording) } : null
+    recording: recording ? { label: recording.label, steps: recordingSteps(recording) } : null,
+    federationMoves: federationMoves(getRecording())
   };
+}
+
+/** What moved at a step of a federation diagram in the recorded run (the sentence, not the values). */
+export interface RecordedMove {
+  what: string;
+  operation: string;
+  outOfSight: boolean;
+}
+
+/** For each federation diagram, its step ids to what the recorded run moved there (the latest exchange). */
+export type FederationMoves = Record<string, Record<string, RecordedMove>>;
+
+function federationMoves(recording: Recording): FederationMoves {
+  const moves: FederationMoves = {};
+  const runs = recording.federation;
+  if (!runs) return moves;
+  for (const run of [runs.userPool, runs.identityPool]) {
+    for (const step of run.steps) {
+      moves[step.diagram] ??= {};
+      moves[step.diagram]![step.step] = {
+        what: step.moved.what,
+        operation: step.operation,
+        outOfSight: step.outOfSight
+      };
+    }
+  }
+  return moves;
 }
