@@ -24,14 +24,13 @@
 // - /compare "Run both live": click to "Both runs finished" (sign in once in the window, allow twice), next to
 //   the two Node runs above added up.
 // Browser and Node runs alternate after one unmeasured warm-up of each; the load average is printed.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { createProcesses, portTaken } from './processes.js';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/chromium.js';
 import { withSiteModules } from '../scripts/site-modules.js';
 
@@ -63,8 +62,8 @@ if (!preset.idp.publicRedirectUris.includes(REDIRECT)) {
   process.exit(1);
 }
 
-/** @type {{ name: string, child: import('node:child_process').ChildProcess, output: string[] }[]} */
-const children = [];
+const processes = createProcesses(ROOT);
+const { start, waitFor } = processes;
 let dataDir = '';
 /** @type {import('@playwright/test').Browser | undefined} */
 let browser;
@@ -80,70 +79,12 @@ function checkBuild() {
   }
 }
 
-/** @param {number} port @returns {Promise<boolean>} */
-function portTaken(port) {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-/** @param {string} name @param {string[]} args */
-function start(name, args) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  /** @type {string[]} */
-  const output = [];
-  const keep = (/** @type {Buffer} */ chunk) => output.push(...chunk.toString().split('\n').filter(Boolean));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const entry = { name, child, output };
-  children.push(entry);
-  return entry;
-}
-
-/** @param {string} url @param {{ name: string, child: import('node:child_process').ChildProcess, output: string[] }} entry */
-async function waitFor(url, entry) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (entry.child.exitCode !== null) throw new Error(`${entry.name} exited:\n${entry.output.join('\n')}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${entry.name} did not answer ${url} within 30 s`);
-}
-
 async function stopAll() {
   if (browser) await browser.close().catch(() => undefined);
   browser = undefined;
-  await Promise.all(
-    children.splice(0).map(({ child }) =>
-      child.exitCode !== null
-        ? undefined
-        : new Promise((resolve) => {
-            const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-            child.once('exit', () => {
-              clearTimeout(force);
-              resolve(undefined);
-            });
-            child.kill('SIGTERM');
-          })
-    )
-  );
+  await processes.stopAll();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
-
-// Whatever ends this process (an error, a closed stdout), the servers it started end with it.
-process.on('exit', () => {
-  for (const { child } of children) if (child.exitCode === null) child.kill('SIGKILL');
-});
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => void stopAll().finally(() => process.exit(130)));

@@ -23,15 +23,14 @@
 //
 // Browser and Node runs alternate, after one unmeasured warm-up of each, so that a change in machine load hits
 // both columns alike; the load average is printed before and after.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
+import { createProcesses, portTaken } from './processes.js';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/chromium.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -56,8 +55,8 @@ const USER_POOL_ID = preset.userPoolId;
 const CLIENT_ID = preset.clients.web.id;
 const JWKS_URL = `${SANDBOX}/${USER_POOL_ID}/.well-known/jwks.json`;
 
-/** @type {Array<{ name: string, child: import('node:child_process').ChildProcess, output: string[] }>} */
-const children = [];
+const processes = createProcesses(ROOT);
+const { start, waitFor } = processes;
 let dataDir = '';
 let browser;
 
@@ -77,65 +76,10 @@ function checkBuild() {
   }
 }
 
-/** Resolves true when something already listens on the port. */
-function portTaken(port) {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-function start(name, args) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  /** @type {string[]} */
-  const output = [];
-  const keep = (/** @type {Buffer} */ chunk) => {
-    output.push(...chunk.toString().split('\n').filter(Boolean));
-    output.splice(0, Math.max(0, output.length - 20));
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  children.push({ name, child, output });
-  return children.at(-1);
-}
-
-/** Polls the URL until it answers 2xx; fails early if the process that should serve it has exited. */
-async function waitFor(url, entry) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (entry.child.exitCode !== null || entry.child.signalCode !== null) {
-      throw new Error(`${entry.name} exited before serving ${url}:\n  ${entry.output.join('\n  ')}`);
-    }
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${entry.name} did not serve ${url} within 30 s:\n  ${entry.output.join('\n  ')}`);
-}
-
 async function stopAll() {
   if (browser) await browser.close().catch(() => undefined);
   browser = undefined;
-  await Promise.all(
-    children.splice(0).map(({ child }) => {
-      if (child.exitCode !== null || child.signalCode !== null) return undefined;
-      return new Promise((resolve) => {
-        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => {
-          clearTimeout(force);
-          resolve(undefined);
-        });
-        child.kill('SIGTERM');
-      });
-    })
-  );
+  await processes.stopAll();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   dataDir = '';
 }

@@ -74,6 +74,15 @@ async function signInAsAlice(page, password = alice.password) {
   await form.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Alice signed in, her tokens verified, and AWS credentials from the guests identity pool. @param {Page} page */
+async function withCredentials(page) {
+  await signInAsAlice(page);
+  await page.locator('[data-token="id"] [data-testid="checklist"][data-valid="true"]').waitFor();
+  await page.getByLabel('Identity pool id (optional)').fill(preset.identityPools.guests.id);
+  await page.getByRole('button', { name: 'Get AWS credentials', exact: true }).click();
+  await page.getByTestId('credentials').waitFor();
+}
+
 /** @type {Sheet[]} */
 const SHEETS = [
   ...['/', '/guide', ...chapters.map((slug) => `/guide/${slug}`), '/compare', '/playground', '/tokens'].map(
@@ -100,11 +109,7 @@ const SHEETS = [
     path: '/playground',
     viewports: SITE_VIEWPORTS,
     prepare: async (page) => {
-      await signInAsAlice(page);
-      await page.locator('[data-token="id"] [data-testid="checklist"][data-valid="true"]').waitFor();
-      await page.getByLabel('Identity pool id (optional)').fill(preset.identityPools.guests.id);
-      await page.getByRole('button', { name: 'Get AWS credentials', exact: true }).click();
-      await page.getByTestId('credentials').waitFor();
+      await withCredentials(page);
       await page.getByLabel('Show the secret values').check();
     },
     focus: '[data-testid="credentials"]'
@@ -125,13 +130,7 @@ const SHEETS = [
     name: 'playground-storage',
     path: '/playground',
     viewports: SITE_VIEWPORTS,
-    prepare: async (page) => {
-      await signInAsAlice(page);
-      await page.locator('[data-token="id"] [data-testid="checklist"][data-valid="true"]').waitFor();
-      await page.getByLabel('Identity pool id (optional)').fill(preset.identityPools.guests.id);
-      await page.getByRole('button', { name: 'Get AWS credentials', exact: true }).click();
-      await page.getByTestId('credentials').waitFor();
-    },
+    prepare: withCredentials,
     focus: '#storage-heading'
   },
   {
