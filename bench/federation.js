@@ -24,13 +24,13 @@
 // - /compare "Run both live": click to "Both runs finished" (sign in once in the window, allow twice), next to
 //   the two Node runs above added up.
 // Browser and Node runs alternate after one unmeasured warm-up of each; the load average is printed.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { createProcesses, portTaken } from './processes.js';
+import { checkSandboxBuild, createProcesses, portTaken } from './processes.js';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/chromium.js';
 import { withSiteModules } from '../scripts/site-modules.js';
 
@@ -67,17 +67,6 @@ const { start, waitFor } = processes;
 let dataDir = '';
 /** @type {import('@playwright/test').Browser | undefined} */
 let browser;
-
-function checkBuild() {
-  const appDir = path.join(BUILD, '_app');
-  if (!existsSync(path.join(BUILD, 'playground.html')) || !existsSync(appDir)) {
-    throw new Error(`No production build in ${BUILD}: run the e2e build first (see the header).`);
-  }
-  const scripts = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
-  if (!scripts.some((file) => readFileSync(path.join(appDir, file), 'utf8').includes(SANDBOX))) {
-    throw new Error(`${BUILD} was not built for the sandbox at ${SANDBOX} (VITE_SANDBOX_ENDPOINT).`);
-  }
-}
 
 async function stopAll() {
   if (browser) await browser.close().catch(() => undefined);
@@ -175,7 +164,7 @@ async function main() {
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive integer`);
   const executablePath = findChromium();
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
-  checkBuild();
+  checkSandboxBuild(BUILD, SANDBOX, 'Run the e2e build first (see the header).');
   for (const port of [SANDBOX_PORT, SANDBOX_PORT + 1, SITE_PORT]) {
     if (await portTaken(port)) throw new Error(`port ${port} is taken`);
   }

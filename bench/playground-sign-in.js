@@ -23,14 +23,14 @@
 //
 // Browser and Node runs alternate, after one unmeasured warm-up of each, so that a change in machine load hits
 // both columns alike; the load average is printed before and after.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
-import { createProcesses, portTaken } from './processes.js';
+import { checkSandboxBuild, createProcesses, portTaken } from './processes.js';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/chromium.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -59,22 +59,6 @@ const processes = createProcesses(ROOT);
 const { start, waitFor } = processes;
 let dataDir = '';
 let browser;
-
-function checkBuild() {
-  const appDir = path.join(ROOT, 'build/_app');
-  if (!existsSync(path.join(ROOT, 'build/playground.html')) || !existsSync(appDir)) {
-    throw new Error(`No production build in build/. Build it first:\n  ${BUILD_COMMAND}`);
-  }
-  const scripts = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter((file) =>
-    file.endsWith('.js')
-  );
-  if (!scripts.some((file) => readFileSync(path.join(appDir, file), 'utf8').includes(SANDBOX))) {
-    throw new Error(
-      `build/ was not built for the sandbox at ${SANDBOX} (the playground's sandbox preset would talk to ` +
-        `another port). Rebuild:\n  ${BUILD_COMMAND}`
-    );
-  }
-}
 
 async function stopAll() {
   if (browser) await browser.close().catch(() => undefined);
@@ -234,7 +218,7 @@ const load = () =>
     .join(' ');
 
 async function main() {
-  checkBuild();
+  checkSandboxBuild(path.join(ROOT, 'build'), SANDBOX, `Build it first:\n  ${BUILD_COMMAND}`);
   const executablePath = findChromium();
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
   for (const port of [SANDBOX_PORT, SITE_PORT]) {

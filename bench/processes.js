@@ -2,7 +2,9 @@
 // The servers a benchmark starts for itself (the sandbox, the site), shared by the benches that do: started
 // as child processes of this Node, waited for, and stopped at the end or whatever ends the process.
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import path from 'node:path';
 
 /** @typedef {{ name: string, child: import('node:child_process').ChildProcess, output: string[] }} Started */
 
@@ -78,4 +80,25 @@ export function createProcesses(root) {
       );
     }
   };
+}
+
+/**
+ * Throws unless `build` holds a production build whose playground preset talks to the sandbox at `sandbox`
+ * (VITE_SANDBOX_ENDPOINT); `howToBuild` says how to make one.
+ * @param {string} build @param {string} sandbox @param {string} howToBuild
+ */
+export function checkSandboxBuild(build, sandbox, howToBuild) {
+  const appDir = path.join(build, '_app');
+  if (!existsSync(path.join(build, 'playground.html')) || !existsSync(appDir)) {
+    throw new Error(`No production build in ${build}. ${howToBuild}`);
+  }
+  const scripts = readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    file.endsWith('.js')
+  );
+  if (!scripts.some((file) => readFileSync(path.join(appDir, file), 'utf8').includes(sandbox))) {
+    throw new Error(
+      `${build} was not built for the sandbox at ${sandbox} (the playground's sandbox preset would talk to ` +
+        `another port). ${howToBuild}`
+    );
+  }
 }
