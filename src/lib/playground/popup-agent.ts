@@ -20,8 +20,6 @@ export interface PopupHost {
 }
 
 export interface PopupAgent extends SignInAgent {
-  /** Opens the (blank) window now: call it in the click handler, while the browser allows pop-ups. */
-  prepare(): void;
   /** Closes the window, if it is open. */
   close(): void;
 }
@@ -54,9 +52,6 @@ export function createPopupAgent(
   }
 
   return {
-    prepare() {
-      if (!popup || popup.closed) popup = openSignInWindow(host);
-    },
     close() {
       if (popup && !popup.closed) popup.close();
       popup = null;

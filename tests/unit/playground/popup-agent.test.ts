@@ -5,6 +5,7 @@ import {
   type PopupHost,
   type SignInWindow
 } from '../../../src/lib/playground/popup-agent';
+import { openSignInWindow } from '../../../src/lib/playground/sign-in-window';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 const user = { username: 'sam', password: 'x' };
@@ -42,8 +43,8 @@ function fakeHost({ blocked = false } = {}) {
 describe('the popup sign-in agent', () => {
   it('opens the window in the click, then sends it to the provider and resolves with the callback address', async () => {
     const { host, opened, post, listeners } = fakeHost();
-    const agent = createPopupAgent(host);
-    agent.prepare();
+    // The page opens the window in the click (openSignInWindow), before the run is loaded.
+    const agent = createPopupAgent(host, { opened: openSignInWindow(host) });
     expect(opened).toHaveLength(1);
     expect(opened[0]!.url).toBe('about:blank');
     const result = agent.signIn(
