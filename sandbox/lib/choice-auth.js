@@ -82,9 +82,11 @@ export function createChoiceAuth({ directory, mfa, findUser, passwordSignIn, srp
       }
       if (sessionText !== undefined && sessionText !== null) {
         // The Session of a ConfirmSignUp: the code the user just confirmed is the first factor.
-        const { user } = mfa.openSession('CONFIRM_SIGN_UP', client, sessionText, params);
+        const { state, user } = mfa.openSession('CONFIRM_SIGN_UP', client, sessionText, params);
         if (user.UserStatus !== 'CONFIRMED')
           throw new ServiceError('UserNotConfirmedException', 'User is not confirmed.');
+        // It stands in for a password: one sign-in per confirmation, a captured Session cannot sign in again.
+        mfa.consumeSession(sessionText, state);
         return mfa.challengeAfterFirstFactor(client, user) ?? signedIn(client, user);
       }
       const user = findUser(client, username);
@@ -110,13 +112,16 @@ export function createChoiceAuth({ directory, mfa, findUser, passwordSignIn, srp
      * @param {Body} responses
      * @param {unknown} sessionText
      */
-    select(client, responses, sessionText) {
-      const { user } = mfa.openSession('SELECT_CHALLENGE', client, sessionText, responses);
+    async select(client, responses, sessionText) {
+      const { state, user } = mfa.openSession('SELECT_CHALLENGE', client, sessionText, responses);
       const answer = responses.ANSWER;
       if (!available(client, user).includes(answer)) {
         throw invalidParameter(`The challenge ${answer} is not available for this user.`);
       }
-      return start(client, user, user.Username, answer, responses);
+      const next = await start(client, user, user.Username, answer, responses);
+      // A wrong password may be retried with the same Session; an answer that went through ends it.
+      mfa.consumeSession(sessionText, state);
+      return next;
     },
 
     signedIn

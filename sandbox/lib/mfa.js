@@ -220,6 +220,16 @@ export function createMfa({
     openSession,
 
     /**
+     * Ends a challenge Session once it has been answered successfully: a captured answer (or a ConfirmSignUp
+     * Session that signs in without a password) cannot be replayed.
+     * @param {unknown} sessionText
+     * @param {{exp: number}} state the Session's opened state
+     */
+    consumeSession(sessionText, state) {
+      answered.consume(Buffer.from(String(sessionText), 'base64'), state.exp);
+    },
+
+    /**
      * What a sign-in meets once the first factor is proven: nothing (undefined), one factor's challenge, or
      * SELECT_MFA_TYPE when several are enabled and none is preferred.
      * @param {ClientRecord} client

@@ -47,6 +47,30 @@ describe('USER_AUTH', () => {
     expect(done.AuthenticationResult?.IdToken).toBeTruthy();
   });
 
+  // A captured SELECT_CHALLENGE answer must not sign in again: Cognito's sessions are single-use
+  // ("Invalid session for the user, session can only be used once."), while a wrong password may be retried.
+  it('lets a wrong password be retried on the SELECT_CHALLENGE Session, but never replays a right answer', async () => {
+    const alice = seedUser('alice');
+    const select = await userAuth(alice.username);
+    await expectAwsError(
+      respond('SELECT_CHALLENGE', select.Session, {
+        USERNAME: alice.username,
+        ANSWER: 'PASSWORD',
+        PASSWORD: 'Wrong-Passw0rd!'
+      }),
+      'NotAuthorizedException',
+      'Incorrect username or password.'
+    );
+    const answer = { USERNAME: alice.username, ANSWER: 'PASSWORD', PASSWORD: alice.password };
+    const done = await respond('SELECT_CHALLENGE', select.Session, answer);
+    expect(done.AuthenticationResult?.IdToken).toBeTruthy();
+    await expectAwsError(
+      respond('SELECT_CHALLENGE', select.Session, answer),
+      'NotAuthorizedException',
+      'Invalid session for the user, session can only be used once.'
+    );
+  });
+
   it('signs in with an emailed code (EMAIL_OTP as first factor, no password)', async () => {
     const erin = seedUser('erin');
     const select = await userAuth(erin.username);
@@ -132,6 +156,19 @@ describe('USER_AUTH', () => {
       })
     );
     expect(signedIn.AuthenticationResult?.IdToken).toBeTruthy();
+    // The Session stands in for the password once: captured, it does not sign the user in again.
+    await expectAwsError(
+      client.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_AUTH',
+          ClientId: preset.clients.web.id,
+          Session,
+          AuthParameters: { USERNAME: Username }
+        })
+      ),
+      'NotAuthorizedException',
+      'Invalid session for the user, session can only be used once.'
+    );
     await expectAwsError(
       client.send(
         new InitiateAuthCommand({
