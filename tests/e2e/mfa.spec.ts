@@ -1,4 +1,5 @@
 // MFA and choice-based sign-in in the playground, against the seeded sandbox: frank has TOTP MFA, grace email MFA,
+// heidi SMS MFA,
 // and the web client allows USER_AUTH (PASSWORD, PASSWORD_SRP, EMAIL_OTP). Every emailed code is the seed's code.
 // Challenge and response shapes:
 //   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html
@@ -135,6 +136,31 @@ test('grace signs in with SRP and answers the emailed code (EMAIL_OTP, which the
   // The tokens were handed to the library's session: refresh works on them.
   await tokens.getByRole('button', { name: 'Refresh tokens' }).click();
   await expect(page.getByTestId('refresh-diff')).toContainText('auth_time did not change');
+});
+
+test('heidi signs in with SRP and answers the code sent by text message (SMS_MFA)', async ({ page }) => {
+  const heidi = user('heidi');
+  await openPlayground(page);
+  await signIn(page, heidi.username, heidi.password, 'SRP');
+  // Where the code went, as Cognito's CODE_DELIVERY_DESTINATION masks it.
+  await expect(page.getByTestId('notice')).toContainText('by SMS');
+  await expect(page.getByTestId('notice')).toContainText('SMS_MFA');
+  await expect(page.getByTestId('notice')).toContainText('0142');
+
+  await sendCode(page, 'Code from the SMS', '654321');
+  await expect(page.getByTestId('error').getByTestId('explanation')).toContainText('Wrong code');
+  await sendCode(page, 'Code from the SMS', EMAIL_CODE);
+  await expectVerifiedTokens(page);
+
+  const responds = await exchanges(page, 'RespondToAuthChallenge');
+  expect(responds.map((r) => /"ChallengeName": "(\w+)"/.exec(r.request)?.[1])).toEqual([
+    'PASSWORD_VERIFIER',
+    'SMS_MFA',
+    'SMS_MFA'
+  ]);
+  expect(responds[0]!.response).toContain('"CODE_DELIVERY_DELIVERY_MEDIUM": "SMS"');
+  expect(responds[2]!.request).toMatch(/"SMS_MFA_CODE": "«redacted/);
+  expect(responds[2]!.request).not.toContain(EMAIL_CODE);
 });
 
 test('choice-based sign-in shows the SELECT_CHALLENGE choice and completes with EMAIL_OTP', async ({
