@@ -181,6 +181,9 @@ describe('AdminCreateUser', () => {
     expect(Users).toEqual([]);
   });
 
+  // API_AdminCreateUser lists UsernameExistsException; the message as AWS answers it, quoted in
+  // https://github.com/localstack/localstack/issues/4465 ("An error occurred (UsernameExistsException) when calling
+  // the AdminCreateUser operation: User account already exists").
   it('answers "User account already exists" for an existing username', async () => {
     await expectAwsError(
       client.send(new AdminCreateUserCommand({ UserPoolId, Username: 'alice', MessageAction: 'SUPPRESS' })),
@@ -191,6 +194,10 @@ describe('AdminCreateUser', () => {
 });
 
 describe("Cognito's codes and messages", () => {
+  // A real answer to ConfirmSignUp for a confirmed user, quoted in
+  // https://github.com/furaiev/amazon-cognito-identity-dart-2/issues/80 (2020): NotAuthorizedException "User cannot
+  // be confirmed. Current status is CONFIRMED" (older answers, 2018: "User cannot confirm because user status is not
+  // UNCONFIRMED.", https://github.com/aws/aws-sdk-net/issues/925).
   it('ConfirmSignUp on a confirmed user: NotAuthorizedException "User cannot be confirmed. Current status is CONFIRMED"', async () => {
     await expectAwsError(
       client.send(new ConfirmSignUpCommand({ ClientId, Username: 'alice', ConfirmationCode: '123456' })),
@@ -199,6 +206,8 @@ describe("Cognito's codes and messages", () => {
     );
   });
 
+  // API_AdminConfirmSignUp lists UserNotFoundException; "User does not exist." is Cognito's message for it, as
+  // recorded in https://github.com/amazon-archives/amazon-cognito-identity-js/issues/192.
   it('AdminConfirmSignUp for an unknown user: UserNotFoundException', async () => {
     await expectAwsError(
       client.send(new AdminConfirmSignUpCommand({ UserPoolId, Username: uniqueName('nobody') })),
