@@ -1,12 +1,14 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { factValuesDefine } from './scripts/fact-values.js';
 
 // Pure modules only: no browser, no network. Playwright owns tests/e2e.
 export default defineConfig({
   test: {
     projects: [
       {
+        define: factValuesDefine(),
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
@@ -18,6 +20,7 @@ export default defineConfig({
         // State classes (*.svelte.ts) with their runes running: compiled by the Svelte plugin for the client
         // runtime (cached $derived, running $effect), in Node. `npm run test:unit` runs this project too.
         plugins: [svelte()],
+        define: factValuesDefine(),
         resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
         test: {
           name: 'state',

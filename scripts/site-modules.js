@@ -4,6 +4,7 @@
 // random numbers) afterwards. Used by scripts/record-sample-run.js and bench/federation.js.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { factValuesDefine } from './fact-values.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -20,6 +21,7 @@ export async function withSiteModules(use) {
     logLevel: 'error',
     appType: 'custom',
     resolve: { alias: { $lib: path.join(ROOT, 'src/lib') } },
+    define: factValuesDefine(),
     server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] }
   });

@@ -223,7 +223,7 @@ export function createMfa({
      * Ends a challenge Session once it has been answered successfully: a captured answer (or a ConfirmSignUp
      * Session that signs in without a password) cannot be replayed.
      * @param {unknown} sessionText
-     * @param {{exp: number}} state the Session's opened state
+     * @param {Record<string, any>} state the Session's opened state (its `exp`: epoch seconds)
      */
     consumeSession(sessionText, state) {
       answered.consume(Buffer.from(String(sessionText), 'base64'), state.exp);

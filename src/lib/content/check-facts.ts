@@ -48,8 +48,8 @@ const DURATION = new RegExp(
   `\\b${NUMBER}[\\s-]+(second|minute|hour|day|week|month|year)s?\\b(?!\\s+ago\\b)`,
   'gi'
 );
-// "900 s", "15 min", "12 h" (digits only).
-const SHORT_DURATION = /\b(\d[\d,]*)\s?(s|min|h)\b(?![\w-])/g;
+// "900 s", "15 min", "12 h" (digits only; not the "8s" of a CSS "0.8s").
+const SHORT_DURATION = /(?<![\d.])\b(\d[\d,]*)\s?(s|min|h)\b(?![\w-])/g;
 const LIMIT = new RegExp(
   `\\b(?:up to|at most|no more than|(?:a )?maximum of|limit of|capped at|cap of)\\s+${NUMBER}\\b(?![\\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|s|min|h)\\b)`,
   'gi'

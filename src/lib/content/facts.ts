@@ -90,3 +90,21 @@ export function resolveFacts(text: string, facts: Facts, file: string): string {
     return fact.value;
   });
 }
+
+/**
+ * `resolveFacts` on every string inside a parsed JSON document (the presenter deck's titles, bullets and
+ * notes), so slides quote the facts file as the guide does.
+ *
+ * @example
+ * resolveFactsDeep({ notes: ['Lasts {{fact:credentials-enhanced}}.'] }, facts, 'slides.json') // { notes: ['Lasts 1 hour.'] }
+ */
+export function resolveFactsDeep<T>(value: T, facts: Facts, file: string): T {
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return resolveFacts(node, facts, file);
+    if (Array.isArray(node)) return node.map(walk);
+    if (isRecord(node))
+      return Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, walk(inner)]));
+    return node;
+  };
+  return walk(value) as T;
+}

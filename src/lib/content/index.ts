@@ -10,5 +10,5 @@ export {
   type ChapterLink,
   type Guide
 } from './build-guide';
-export { parseFacts, resolveFacts, type Fact, type Facts } from './facts';
+export { parseFacts, resolveFacts, resolveFactsDeep, type Fact, type Facts } from './facts';
 export { findUnbackedClaims, type UnbackedClaim } from './check-facts';

@@ -1,3 +1,4 @@
+import { factValue } from '../content/fact-value';
 import type { ExplainContext, ExplanationEntry } from './explanation-types';
 
 // The one table of explanations. Copy is data: to explain a new error, add a row here.
@@ -256,7 +257,7 @@ const VERIFY_ENTRIES: readonly ExplanationEntry[] = [
     code: 'ERR_JWT_EXPIRED',
     title: 'Token expired',
     cause: (c) =>
-      `${stripStop(c.message)}. Cognito id and access tokens live between 5 minutes and 1 day (1 hour by default).`,
+      `${stripStop(c.message)}. Cognito id and access tokens live ${factValue('id-token-lifetime-range')} (${factValue('id-access-token-default-lifetime')} by default).`,
     fix: 'Get new tokens with the refresh token, or sign in again. If fresh tokens look expired, check this device\u2019s clock.'
   },
   {
@@ -483,14 +484,14 @@ const AWS_ENTRIES: readonly ExplanationEntry[] = [
     code: 'NotAuthorizedException',
     match: /Refresh Token has (expired|been revoked)|Invalid Refresh Token/i,
     title: 'Refresh token no longer valid',
-    cause: 'The refresh token expired (30 days by default) or was revoked by a sign-out.',
+    cause: `The refresh token expired (${factValue('refresh-token-default-lifetime')} by default) or was revoked by a sign-out.`,
     fix: 'Sign in again to get a new set of tokens.'
   },
   {
     code: 'NotAuthorizedException',
     match: /expired/i,
     title: 'Token expired',
-    cause: 'The token sent to Cognito has expired; id and access tokens last one hour by default.',
+    cause: `The token sent to Cognito has expired; id and access tokens last ${factValue('id-access-token-default-lifetime')} by default.`,
     fix: 'Refresh the tokens (or sign in again) and retry with the new id token.'
   },
   {
@@ -733,7 +734,9 @@ const AWS_ENTRIES: readonly ExplanationEntry[] = [
   {
     code: 'ExpiredToken',
     title: 'Credentials expired',
-    cause: 'The temporary credentials from the identity pool have passed their expiration (one hour).',
+    cause:
+      `The temporary credentials have passed their expiration: ${factValue('enhanced-flow-credentials-lifetime')} after GetCredentialsForIdentity (enhanced flow), ` +
+      'or the DurationSeconds the app asked STS for (basic flow).',
     fix: 'Get new credentials from the identity pool (run the flow again); an app refreshes them before they expire.'
   },
   {

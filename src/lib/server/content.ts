@@ -3,7 +3,7 @@
 // broken file fails the build, as the prerenderer runs these.
 
 import { base } from '$app/paths';
-import { buildGuide, parseFacts, type Guide } from '$lib/content';
+import { buildGuide, parseFacts, resolveFactsDeep, type Facts, type Guide } from '$lib/content';
 import { parseDiagram, type DiagramData } from '$lib/diagrams';
 import { parseRecording, recordingSteps, type Recording, type ReplayStep } from '$lib/playground/recording';
 import { parseDeck, type Deck } from '$lib/present/deck';
@@ -46,14 +46,14 @@ function once<T>(key: string, load: () => T): T {
   return cache.get(key) as T;
 }
 
+/** The facts the guide and the deck quote (`{{fact:id}}`), with their sources. */
+function getFacts(): Facts {
+  return once('facts', () => parseFacts(json('/content/facts.json'), 'content/facts.json'));
+}
+
 /** The whole guide, rendered once per build. */
 export function getGuide(): Guide {
-  return once('guide', () =>
-    buildGuide(under('guide', '.md'), {
-      base,
-      facts: parseFacts(json('/content/facts.json'), 'content/facts.json')
-    })
-  );
+  return once('guide', () => buildGuide(under('guide', '.md'), { base, facts: getFacts() }));
 }
 
 function allDiagrams(): Map<string, DiagramData> {
@@ -99,7 +99,11 @@ export function getDeck(): {
   recording: DeckRecording | null;
   federationMoves: FederationMoves;
 } {
-  const source = json('/content/slides.json') as { slides: { diagram?: string; recording?: boolean }[] };
+  const source = resolveFactsDeep(
+    json('/content/slides.json') as { slides: { diagram?: string; recording?: boolean }[] },
+    getFacts(),
+    'content/slides.json'
+  );
   const chapters = getGuide().chapters.map((chapter) => chapter.slug);
   const usesRecording = source.slides.some((slide) => slide.recording);
   const ids = [

@@ -7,12 +7,16 @@ import {
   findUnbackedClaims,
   parseFacts,
   resolveFacts,
+  resolveFactsDeep,
   type Facts
 } from '../../../src/lib/content';
+import { factValue } from '../../../src/lib/content/fact-value';
+import { explainError } from '../../../src/lib/errors';
 
 // "Keeping it true": every lifetime, limit and AWS error code the guide, the slides, the diagram captions
 // and the error explainer state must be a value of content/facts.json, where each fact carries its
 // source and the date it was checked. A page that says "2 hours" where the facts say "1 hour" fails here.
+// The guide and the deck quote values with {{fact:id}}, code with factValue(id).
 
 const root = join(__dirname, '../../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -86,6 +90,9 @@ describe('findUnbackedClaims', () => {
       { kind: 'duration', text: '900 s' }
     ]);
     expect(findUnbackedClaims('a second expiry; issued 3 minutes ago', small)).toEqual([]);
+    // A CSS timing is not a lifetime; a whole "8 s" still is.
+    expect(findUnbackedClaims('animation: spin 0.8s linear', small)).toEqual([]);
+    expect(findUnbackedClaims('lasts 8 s', small)).toEqual([{ kind: 'duration', text: '8 s' }]);
   });
 
   it('skips names the caller says are not AWS error codes', () => {
@@ -124,6 +131,73 @@ describe('the real guide', () => {
   });
 });
 
+describe('quoting the facts file', () => {
+  it('resolves {{fact:id}} in every string of a JSON document, and refuses an unknown id', () => {
+    const deck = {
+      slides: [{ title: 'T', points: ['Lasts {{fact:token-default}}'], notes: 'At most {{fact:rules-max}}' }]
+    };
+    expect(resolveFactsDeep(deck, small, 'slides.json')).toEqual({
+      slides: [{ title: 'T', points: ['Lasts 1 hour'], notes: 'At most 25' }]
+    });
+    expect(() => resolveFactsDeep({ a: ['{{fact:nope}}'] }, small, 'slides.json')).toThrow(/nope/);
+  });
+
+  it('gives code the value of a fact, and throws on an id the facts file lacks', () => {
+    expect(factValue('refresh-token-default-lifetime')).toBe(
+      facts.facts.find((f) => f.id === 'refresh-token-default-lifetime')?.value
+    );
+    expect(() => factValue('no-such-fact')).toThrow(/no-such-fact/);
+    expect(() => factValue('toString')).toThrow(/toString/);
+  });
+
+  it('every factValue(id) in the code names a fact', () => {
+    const quoted = [...read('src/lib/errors/explanations.ts').matchAll(/factValue\('([^']+)'\)/g)].map(
+      (m) => m[1] as string
+    );
+    expect(quoted.length).toBeGreaterThan(3);
+    for (const id of quoted) expect(() => factValue(id), id).not.toThrow();
+  });
+
+  it('the explainer states the lifetimes of the facts file', () => {
+    const expired = explainError({ code: 'ERR_JWT_EXPIRED', message: 'The token expired.' });
+    expect(expired.cause).toContain(`${factValue('id-access-token-default-lifetime')} by default`);
+    const refresh = explainError({ code: 'NotAuthorizedException', message: 'Refresh Token has expired' });
+    expect(refresh.cause).toContain(`${factValue('refresh-token-default-lifetime')} by default`);
+  });
+
+  it('the deck quotes the facts file: every placeholder resolves', () => {
+    const deck = resolveFactsDeep(JSON.parse(read('content/slides.json')), facts, 'content/slides.json');
+    const text = JSON.stringify(deck);
+    expect(read('content/slides.json')).toContain('{{fact:');
+    expect(text).not.toContain('{{fact:');
+    expect(text).toContain(`default ${factValue('refresh-token-default-lifetime')}`);
+  });
+});
+
+/** Source code as a reader meets it: comments and style sheets out (examples and CSS timings are not claims). */
+const userText = (path: string) =>
+  read(path)
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/(^|\s)\/\/.*$/gm, '$1');
+const filesUnder = (folder: string, pattern: RegExp) =>
+  readdirSync(join(root, folder))
+    .filter((name) => pattern.test(name))
+    .map((name) => `${folder}/${name}`);
+/** Names in code that look like AWS error codes but are JavaScript's or ours. */
+const CODE_NAMES = [
+  'TypeError',
+  'SecurityError',
+  'NetworkError',
+  'UnknownError',
+  'LensError',
+  'LibraryError',
+  'CognitoServiceError',
+  'CognitoInputError',
+  'RecordingError'
+];
+
 describe('every page states only facts', () => {
   const pages: [string, string][] = [
     ...readdirSync(join(root, 'content/guide'))
@@ -132,15 +206,38 @@ describe('every page states only facts', () => {
         const file = `content/guide/${name}`;
         return [file, resolveFacts(read(file), facts, file)];
       }),
-    ['content/slides.json', read('content/slides.json')],
+    [
+      'content/slides.json',
+      JSON.stringify(resolveFactsDeep(JSON.parse(read('content/slides.json')), facts, 'content/slides.json'))
+    ],
     ...readdirSync(join(root, 'content/diagrams'))
       .filter((name) => name.endsWith('.json'))
       .map((name): [string, string] => [`content/diagrams/${name}`, read(`content/diagrams/${name}`)]),
     ['src/lib/errors/explanations.ts', read('src/lib/errors/explanations.ts')],
     ['src/lib/tokens/claims.ts', read('src/lib/tokens/claims.ts')]
   ];
+  // The playground's explanations and /compare's words, as the reader sees them.
+  const code: string[] = [
+    'src/lib/state/playground.svelte.ts',
+    'src/lib/state/live-compare.svelte.ts',
+    ...filesUnder('src/lib/playground', /\.ts$/),
+    ...filesUnder('src/routes/(site)/playground', /\.svelte$/),
+    ...filesUnder('src/routes/(site)/compare', /\.svelte$/)
+  ];
 
   it.each(pages)('%s', (_file, text) => {
     expect(findUnbackedClaims(text, facts)).toEqual([]);
+  });
+
+  it.each(code)('%s', (file) => {
+    expect(findUnbackedClaims(userText(file), facts, { ignoreNames: CODE_NAMES })).toEqual([]);
+  });
+
+  it('would catch a wrong lifetime in the playground (the scan reads the right files)', () => {
+    expect(code.length).toBeGreaterThan(20);
+    const planted = `${userText('src/lib/state/playground.svelte.ts')}\nconst note = 'Credentials last 2 hours.';`;
+    expect(findUnbackedClaims(planted, facts, { ignoreNames: CODE_NAMES })).toEqual([
+      { kind: 'duration', text: '2 hours' }
+    ]);
   });
 });
