@@ -3,8 +3,8 @@ import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 
 // One supported Node range, true for every dependency: package.json's `engines.node` is what the README promises,
-// and every installed package must accept its lowest version (e.g. @axe-core/playwright 4.14 wants Node 22.12,
-// 4.13 does not say).
+// and every installed package must accept every release in it (e.g. @axe-core/playwright 4.14 wants Node 22.12;
+// ESLint 10 refuses Node 21, 23 and 22.0-22.12).
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
 
@@ -26,16 +26,33 @@ function packagesRejecting(node: string, packages: Record<string, LockedPackage>
     });
 }
 
+/** Every minor release of Node 18 to 26 (and a patch of each): where the dependencies' ranges change. */
+const RELEASES = [18, 19, 20, 21, 22, 23, 24, 25, 26].flatMap((major) =>
+  Array.from({ length: 25 }, (_, minor) => [`${major}.${minor}.0`, `${major}.${minor}.1`]).flat()
+);
+
 describe('the supported Node range', () => {
-  const lowest = semver.minVersion(manifest.engines.node)?.version;
+  const range: string = manifest.engines.node;
 
   it('is stated in package.json and the README alike', () => {
-    expect(lowest).toBe('20.19.0');
-    expect(readFileSync('README.md', 'utf8')).toContain('Node 20.19 or newer');
+    expect(range).toBe('^20.19.0 || ^22.13.0 || >=24');
+    expect(readFileSync('README.md', 'utf8')).toContain('Node 20.19+, 22.13+ or 24+');
   });
 
-  it('is accepted by every installed package', () => {
-    expect(packagesRejecting(lowest!, lock.packages)).toEqual([]);
+  // Both ways: a version the range promises is accepted by every installed package, and a version every
+  // package accepts is inside the range (so the README neither over- nor under-promises).
+  it('is exactly the versions every installed package accepts', () => {
+    const promisedButRefused = RELEASES.filter((node) => semver.satisfies(node, range)).flatMap((node) =>
+      packagesRejecting(node, lock.packages).map((why) => `${node}: ${why}`)
+    );
+    expect(promisedButRefused).toEqual([]);
+    const acceptedButNotPromised = RELEASES.filter(
+      (node) =>
+        semver.gte(node, '20.0.0') &&
+        !semver.satisfies(node, range) &&
+        packagesRejecting(node, lock.packages).length === 0
+    );
+    expect(acceptedButNotPromised).toEqual([]);
   });
 
   it('would name a package that wants a newer Node', () => {
@@ -45,5 +62,11 @@ describe('the supported Node range', () => {
     expect(packagesRejecting('20.19.0', packages)).toEqual([
       '@axe-core/playwright@4.14.0 wants node >=22.12.0'
     ]);
+    // Node 22.12 is refused by eslint's own range, which the old ">=20.19" claimed to support.
+    expect(
+      packagesRejecting('22.12.0', {
+        'node_modules/eslint': { version: '10.15.0', engines: { node: '^20.19.0 || ^22.13.0 || >=24' } }
+      })
+    ).toEqual(['eslint@10.15.0 wants node ^20.19.0 || ^22.13.0 || >=24']);
   });
 });
