@@ -55,6 +55,31 @@ const LIMIT = new RegExp(
   'gi'
 );
 const ERROR_CODE = /\b[A-Z][A-Za-z0-9]*(?:Exception|Error|Fault)\b/g;
+/**
+ * AWS codes without a suffix (S3's and STS's query-protocol errors): a page naming one must have it in the facts
+ * file too. https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html,
+ * https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
+ */
+const BARE_CODES = [
+  'AccessDenied',
+  'ExpiredToken',
+  'InvalidToken',
+  'NoSuchBucket',
+  'NoSuchKey',
+  'SignatureDoesNotMatch',
+  'EntityTooLarge',
+  'InvalidAccessKeyId',
+  'RequestTimeTooSkewed',
+  'IncompleteSignature',
+  'InvalidClientTokenId',
+  'RequestExpired',
+  'NotAuthorized',
+  'IDPRejectedClaim',
+  'InvalidIdentityToken',
+  'MalformedPolicyDocument',
+  'PackedPolicyTooLarge'
+];
+const BARE_CODE = new RegExp(`\\b(?:${BARE_CODES.join('|')})\\b`, 'g');
 
 function toNumber(word: string): number {
   const lower = word.toLowerCase();
@@ -87,8 +112,10 @@ function allowed(facts: Facts) {
       const count = /^(\d[\d,]*)(?:\s+[a-z][a-z ]*)?$/i.exec(wording.trim());
       if (count?.[1] && durationsIn(wording).length === 0) counts.add(toNumber(count[1]));
       for (const [code] of wording.matchAll(ERROR_CODE)) codes.add(code);
-      // STS codes carry no suffix ("AccessDenied"): a one-word value of an error fact is a code too.
-      if (fact.id.startsWith('error-') && /^[A-Z][A-Za-z]+$/.test(wording.trim())) codes.add(wording.trim());
+      // STS and S3 codes carry no suffix ("AccessDenied"): the words of an error fact's value are codes too.
+      if (fact.id.startsWith('error-')) {
+        for (const [word] of wording.matchAll(/\b[A-Z][A-Za-z]+\b/g)) codes.add(word);
+      }
     }
   }
   return { durations, counts, codes };
@@ -116,7 +143,7 @@ export function findUnbackedClaims(
   for (const match of text.matchAll(LIMIT)) {
     if (!counts.has(toNumber(match[1] ?? ''))) claims.push({ kind: 'limit', text: match[0] });
   }
-  for (const [code] of text.matchAll(ERROR_CODE)) {
+  for (const [code] of [...text.matchAll(ERROR_CODE), ...text.matchAll(BARE_CODE)]) {
     if (!codes.has(code) && !ignore.has(code)) claims.push({ kind: 'error-code', text: code });
   }
   return claims;

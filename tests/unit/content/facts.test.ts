@@ -44,7 +44,8 @@ describe('content/facts.json', () => {
     expect(facts.facts.length).toBeGreaterThan(40);
     for (const f of facts.facts) {
       expect(f.source, f.id).toMatch(/^https:\/\//);
-      expect(f.checked, f.id).toBe('2026-12-01');
+      // Checked on a real day (parseFacts holds the format), not a day yet to come.
+      expect(Date.parse(`${f.checked}T00:00:00Z`), f.id).toBeLessThanOrEqual(Date.now());
     }
   });
 
@@ -90,6 +91,10 @@ describe('findUnbackedClaims', () => {
       { kind: 'duration', text: '900 s' }
     ]);
     expect(findUnbackedClaims('a second expiry; issued 3 minutes ago', small)).toEqual([]);
+    // A code without a suffix is a claim too (S3, STS): backed only when the facts hold it.
+    expect(findUnbackedClaims('S3 said ExpiredToken; STS said AccessDenied', small)).toEqual([
+      { kind: 'error-code', text: 'ExpiredToken' }
+    ]);
     // A CSS timing is not a lifetime; a whole "8 s" still is.
     expect(findUnbackedClaims('animation: spin 0.8s linear', small)).toEqual([]);
     expect(findUnbackedClaims('lasts 8 s', small)).toEqual([{ kind: 'duration', text: '8 s' }]);
