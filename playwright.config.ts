@@ -1,5 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from './scripts/chromium.js';
+import { factValuesDefine } from './scripts/fact-values.js';
+
+// Specs that import the site's explainer (tokens.spec.ts) run it uncompiled: give it the facts file's values
+// as Vite's define does for the site (src/lib/content/fact-value.ts).
+Object.assign(globalThis, {
+  __LENS_FACT_VALUES__: JSON.parse(factValuesDefine().__LENS_FACT_VALUES__ ?? '{}')
+});
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
