@@ -55,31 +55,47 @@ const sizes = [
   { width: 1920, height: 1080, label: 20 }
 ];
 
+/** Steps through every slide and step from the first, checking each fits and its diagram labels read. */
+async function everyStepFits(page: Page, label: number) {
+  await gotoReady(page, '/present');
+  const current = page.locator('section.slide:not([hidden])');
+  for (const [index, slide] of deck.slides.entries()) {
+    for (let step = 0; step <= stepsOf(slide); step++) {
+      const where = `slide ${index + 1} "${slide.title}", step ${step}`;
+      await expect(page, where).toHaveURL(
+        new RegExp(`[?&]slide=${index + 1}${step > 0 ? `&step=${step}` : ''}$`)
+      );
+      await expect(current.getByRole('heading', { level: 2 }), where).toHaveText(slide.title);
+      if (slide.diagram || slide.recording) {
+        await expect(current.locator('.diagram-stage'), where).toBeVisible();
+        expect(await smallestLabel(current), where).toBeGreaterThanOrEqual(label);
+      }
+      expect(await cutOff(page), where).toEqual([]);
+      await page.keyboard.press('ArrowRight');
+    }
+  }
+}
+
 for (const { width, height, label } of sizes) {
   test(`every slide and step fits ${width}x${height}, diagram labels at ${label} px or more`, async ({
     page
   }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width, height });
-    await gotoReady(page, '/present');
-    const current = page.locator('section.slide:not([hidden])');
-    for (const [index, slide] of deck.slides.entries()) {
-      for (let step = 0; step <= stepsOf(slide); step++) {
-        const where = `slide ${index + 1} "${slide.title}", step ${step}`;
-        await expect(page, where).toHaveURL(
-          new RegExp(`[?&]slide=${index + 1}${step > 0 ? `&step=${step}` : ''}$`)
-        );
-        await expect(current.getByRole('heading', { level: 2 }), where).toHaveText(slide.title);
-        if (slide.diagram || slide.recording) {
-          await expect(current.locator('.diagram-stage'), where).toBeVisible();
-          expect(await smallestLabel(current), where).toBeGreaterThanOrEqual(label);
-        }
-        expect(await cutOff(page), where).toEqual([]);
-        await page.keyboard.press('ArrowRight');
-      }
-    }
+    await everyStepFits(page, label);
   });
 }
+
+// The dark theme changes colours, not sizes: once, at the tightest size, is enough to catch a theme-only rule.
+test('in the dark theme every slide and step fits 1280x720, diagram labels at 16 px or more', async ({
+  page
+}) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await everyStepFits(page, 16);
+  await expect(page.locator('html')).toHaveCSS('color-scheme', 'dark');
+});
 
 test('the toolbar is one row at 1280 px', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
