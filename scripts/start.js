@@ -3,9 +3,11 @@
 // playground preset pointing at it, serves the build, and prints where to go. One Ctrl-C stops everything.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { startSettings } from './start-settings.js';
 
-const SITE_PORT = Number(process.env.PORT ?? 4173);
-const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 9229);
+const settings = startSettings();
+const SITE_PORT = settings.sitePort;
+const SANDBOX_PORT = settings.sandboxPort;
 const children = new Set();
 
 // The AWS SDK warns on Node 20 that SDK versions published after January 2027 will need Node 22: true, but
@@ -63,12 +65,15 @@ async function waitFor(url, timeoutMs) {
 
 const sandboxEndpoint = `http://127.0.0.1:${SANDBOX_PORT}`;
 if (existsSync('sandbox/cli.js')) {
-  run('sandbox', ['sandbox/cli.js', '--port', String(SANDBOX_PORT)]);
+  run('sandbox', [
+    'sandbox/cli.js',
+    ...['--port', String(SANDBOX_PORT), '--idp-port', String(settings.idpPort), '--data', settings.dataDir]
+  ]);
 }
 
 console.log('Building the site...');
 const build = run('build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-  env: { VITE_SANDBOX_ENDPOINT: sandboxEndpoint },
+  env: { VITE_SANDBOX_ENDPOINT: sandboxEndpoint, BUILD_DIR: settings.buildDir },
   quiet: true
 });
 build.on('exit', async (code) => {
@@ -77,7 +82,7 @@ build.on('exit', async (code) => {
     stopAll(1);
     return;
   }
-  const site = run('site', ['scripts/serve.js', 'build', '--port', String(SITE_PORT), '--quiet']);
+  const site = run('site', ['scripts/serve.js', settings.buildDir, '--port', String(SITE_PORT), '--quiet']);
   site.on('exit', (siteCode) => {
     if (siteCode) stopAll(1);
   });

@@ -3,6 +3,7 @@ import { smallestLabel } from './diagram-metrics';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { chipLabel } from '../../src/lib/diagrams/chip';
+import { ARROW_MS } from '../../src/lib/diagrams/motion';
 import { readSequence } from '../../src/lib/diagrams/diagram';
 
 // Issue 11: diagrams a room (and a phone) can read, /compare usable before its scripts run, and motion.
@@ -146,8 +147,18 @@ test('with reduced motion a step is an instant highlight: no chip, nothing drawn
   await expect(page).toHaveURL(/\/compare\/4$/);
   const svg = page.locator('section[data-side="cup"] svg.sequence-diagram');
   await expect(svg.locator('[data-msg].lit').first()).toBeAttached();
-  await expect(svg.locator('.chip')).toHaveCount(0);
-  expect(await svg.evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0);
+  // Watched for as long as an arrow takes to draw: a motion that ignored the preference would show chips and
+  // animations then, and be gone by the time a retrying assertion looked.
+  const moving = await svg.evaluate(async (el, ms) => {
+    const seen = { chips: 0, animations: 0 };
+    for (const end = performance.now() + ms; performance.now() < end;) {
+      seen.chips = Math.max(seen.chips, el.querySelectorAll('.chip').length);
+      seen.animations = Math.max(seen.animations, el.getAnimations({ subtree: true }).length);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return seen;
+  }, ARROW_MS);
+  expect(moving).toEqual({ chips: 0, animations: 0 });
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -49,6 +49,7 @@ test('the playground holds while it shows a sign-in error', async ({ page }) => 
   await page.setViewportSize({ width: 1280, height: 800 });
   await gotoReady(page, '/playground');
   await signIn(page, user('alice').username, 'not-the-password');
-  await expect(page.getByTestId('error')).toBeVisible();
+  // Where the user is looking: the explanation used to appear above the form, out of sight (issue 11).
+  await expect(page.getByTestId('error')).toBeInViewport();
   expect(await problemsAtEverySize(page)).toEqual([]);
 });
