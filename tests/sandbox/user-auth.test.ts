@@ -147,37 +147,25 @@ describe('USER_AUTH', () => {
       new ConfirmSignUpCommand({ ClientId: preset.clients.web.id, Username, ConfirmationCode: code ?? '' })
     );
     expect(Session).toBeTruthy();
-    const signedIn = await client.send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_AUTH',
-        ClientId: preset.clients.web.id,
-        Session,
-        AuthParameters: { USERNAME: Username }
-      })
-    );
-    expect(signedIn.AuthenticationResult?.IdToken).toBeTruthy();
-    // The Session stands in for the password once: captured, it does not sign the user in again.
-    await expectAwsError(
+    const signInWithSession = (USERNAME: string) =>
       client.send(
         new InitiateAuthCommand({
           AuthFlow: 'USER_AUTH',
           ClientId: preset.clients.web.id,
           Session,
-          AuthParameters: { USERNAME: Username }
+          AuthParameters: { USERNAME }
         })
-      ),
+      );
+    const signedIn = await signInWithSession(Username);
+    expect(signedIn.AuthenticationResult?.IdToken).toBeTruthy();
+    // The Session stands in for the password once: captured, it does not sign the user in again.
+    await expectAwsError(
+      signInWithSession(Username),
       'NotAuthorizedException',
       'Invalid session for the user, session can only be used once.'
     );
     await expectAwsError(
-      client.send(
-        new InitiateAuthCommand({
-          AuthFlow: 'USER_AUTH',
-          ClientId: preset.clients.web.id,
-          Session,
-          AuthParameters: { USERNAME: 'alice' }
-        })
-      ),
+      signInWithSession('alice'),
       'NotAuthorizedException',
       'Invalid session for the user.'
     );
