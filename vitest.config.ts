@@ -29,6 +29,7 @@ export default defineConfig({
         }
       },
       {
+        define: factValuesDefine(),
         test: {
           name: 'sandbox',
           include: ['tests/sandbox/**/*.test.ts'],
@@ -41,6 +42,7 @@ export default defineConfig({
       },
       {
         // Clients nobody here wrote (Amplify, openid-client, aws-jwt-verify, ...) against a sandbox of their own.
+        define: factValuesDefine(),
         test: {
           name: 'peers',
           include: ['tests/peers/**/*.test.ts'],
