@@ -227,7 +227,8 @@ describe('every page states only facts', () => {
     'src/lib/state/live-compare.svelte.ts',
     ...filesUnder('src/lib/playground', /\.ts$/),
     ...filesUnder('src/routes/(site)/playground', /\.svelte$/),
-    ...filesUnder('src/routes/(site)/compare', /\.svelte$/)
+    'src/routes/(site)/compare/[[step]]/+page.svelte',
+    ...filesUnder('src/lib/components/diagram', /^(Compare|Live)\w*\.svelte$/)
   ];
 
   it.each(pages)('%s', (_file, text) => {
@@ -239,7 +240,7 @@ describe('every page states only facts', () => {
   });
 
   it('would catch a wrong lifetime in the playground (the scan reads the right files)', () => {
-    expect(code.length).toBeGreaterThan(20);
+    expect(code.length).toBeGreaterThan(45);
     const planted = `${userText('src/lib/state/playground.svelte.ts')}\nconst note = 'Credentials last 2 hours.';`;
     expect(findUnbackedClaims(planted, facts, { ignoreNames: CODE_NAMES })).toEqual([
       { kind: 'duration', text: '2 hours' }
