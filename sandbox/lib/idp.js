@@ -18,7 +18,7 @@ import { createServer } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 // @ts-expect-error -- oidc-provider 8 ships no type declarations
 import Provider from 'oidc-provider';
-import { escapeHtml, htmlPage, originOf } from './login-page.js';
+import { escapeHtml, htmlPage, originOf, passwordForm } from './login-page.js';
 
 /** @typedef {import('./seed.js').Preset} Preset */
 /** @typedef {NonNullable<Preset['idp']>['users'][number]} IdpUser */
@@ -153,14 +153,7 @@ function loginPage({ uid, clientName, redirectUri, username, error }) {
   const body = `${BADGE}
 <h1>Sign in to LensIdP</h1>
 <p><strong>${escapeHtml(clientName)}</strong> asks you to sign in with your LensIdP account.</p>
-${error ? `<p class="error" role="alert" id="error">${escapeHtml(error)}</p>` : ''}
-<form method="POST" action="/interaction/${escapeHtml(uid)}/login">
-<label for="username">Username</label>
-<input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus value="${escapeHtml(username ?? '')}"${error ? ' aria-describedby="error"' : ''}>
-<label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button>
-</form>
+${passwordForm({ action: `/interaction/${uid}/login`, username, error })}
 <form method="POST" action="/interaction/${escapeHtml(uid)}/abort"><button type="submit" class="secondary">Cancel</button></form>
 <dl><dt>Returns to</dt><dd><code>${escapeHtml(redirectUri)}</code></dd></dl>`;
   return htmlPage({

@@ -114,6 +114,22 @@ export function originOf(url) {
 }
 
 /**
+ * The error (if any) and the username and password form of a sign-in page, every value escaped; shared by the
+ * managed login page and LensIdP's.
+ * @param {{action: string, hidden?: string, username?: string, error?: string}} input `hidden`: inputs, already escaped
+ */
+export function passwordForm({ action, hidden = '', username, error }) {
+  return `${error ? `<p class="error" role="alert" id="error">${escapeHtml(error)}</p>` : ''}
+<form method="POST" action="${escapeHtml(action)}">
+${hidden ? `${hidden}\n` : ''}<label for="username">Username</label>
+<input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus value="${escapeHtml(username ?? '')}"${error ? ' aria-describedby="error"' : ''}>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button>
+</form>`;
+}
+
+/**
  * The sign-in form. `fields` are the authorization request's parameters, carried through as hidden inputs.
  * @param {{
  *   poolName: string, poolId: string, clientName: string, clientId: string, redirectUri: string,
@@ -136,15 +152,7 @@ export function signInPage(input) {
   const body = `<span class="badge">Local Cognito sandbox · managed login</span>
 <h1>Sign in to ${escapeHtml(clientName)}</h1>
 <p>User pool <strong>${escapeHtml(poolName)}</strong></p>
-${error ? `<p class="error" role="alert" id="error">${escapeHtml(error)}</p>` : ''}
-<form method="POST" action="/oauth2/authorize">
-${hidden}
-<label for="username">Username</label>
-<input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus value="${escapeHtml(username ?? '')}"${error ? ' aria-describedby="error"' : ''}>
-<label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button>
-</form>
+${passwordForm({ action: '/oauth2/authorize', hidden, username, error })}
 ${providers ? `<p class="or">or</p>\n${providers}` : ''}
 ${callbackOrigin ? `<a class="back" href="${escapeHtml(cancelUrl)}">Cancel and go back to ${escapeHtml(clientName)}</a>` : ''}
 <dl>
